@@ -1,0 +1,34 @@
+namespace WorkflowRules.Persistence.Events;
+
+/// <summary>An event occurrence as it was accepted, kept as the audit trail of what started or moved instances.</summary>
+public sealed class ReceivedEvent
+{
+    public Guid Id { get; set; }
+
+    public required string EventName { get; set; }
+
+    public required string RecordType { get; set; }
+
+    public required string RecordKey { get; set; }
+
+    /// <summary>The record as validated JSON (jsonb).</summary>
+    public required string RecordJson { get; set; }
+
+    public string? PreviousRecordJson { get; set; }
+
+    public required string ActingUser { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>Caller-supplied (or, for raised events, derived) key; unique, so a retried post or response stores the event once.</summary>
+    public string? IdempotencyKey { get; set; }
+
+    /// <summary>The instance whose response raised this event, or null for events posted over HTTP.</summary>
+    public Guid? RaisedByInstanceId { get; set; }
+
+    public ReceivedEventStatus Status { get; set; }
+
+    public DateTimeOffset? ProcessedAt { get; set; }
+}

@@ -1,0 +1,10 @@
+namespace WorkflowRules.Persistence.Instances;
+
+public enum InstanceStatus
+{
+    Running = 0,
+    Completed = 1,
+
+    /// <summary>A response threw; the failed step can be retried.</summary>
+    Failed = 2,
+}

@@ -1,0 +1,8 @@
+namespace WorkflowRules.Persistence.Instances;
+
+public enum StepType
+{
+    Event = 0,
+    Response = 1,
+    SubWorkflow = 2,
+}
