@@ -14,4 +14,10 @@ public sealed class Customer
     public decimal CreditLimit { get; init; }
 
     public bool Blocked { get; init; }
+
+    /// <summary>A copy of the customer, blocked or not; records are immutable.</summary>
+    public Customer WithBlocked(bool blocked) => new() { No = No, Name = Name, CreditLimit = CreditLimit, Blocked = blocked };
+
+    /// <summary>A copy of the customer with another credit limit.</summary>
+    public Customer WithCreditLimit(decimal creditLimit) => new() { No = No, Name = Name, CreditLimit = creditLimit, Blocked = Blocked };
 }

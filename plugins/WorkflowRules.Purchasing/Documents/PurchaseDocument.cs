@@ -29,4 +29,17 @@ public sealed class PurchaseDocument
     public string Status { get; init; } = PurchaseDocumentStatus.Open;
 
     public IReadOnlyList<PurchaseLine> Lines { get; init; } = [];
+
+    /// <summary>A copy of the document with another status; records are immutable.</summary>
+    public PurchaseDocument WithStatus(string status) => new()
+    {
+        No = No,
+        DocumentType = DocumentType,
+        VendorNo = VendorNo,
+        Amount = Amount,
+        CurrencyCode = CurrencyCode,
+        PurchaserCode = PurchaserCode,
+        Status = status,
+        Lines = Lines,
+    };
 }

@@ -1,0 +1,8 @@
+using WorkflowRules.Sdk.Conditions;
+
+namespace WorkflowRules.Conditions.Compilation;
+
+/// <summary>One condition of a compiled batch: a bound delegate, or the diagnostics that kept it from being emitted.</summary>
+internal sealed record CompiledConditionResult(
+    Func<object, object?, ConditionEvent, bool>? Invoke,
+    IReadOnlyList<ConditionDiagnostic> Diagnostics);

@@ -1,0 +1,88 @@
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace WorkflowRules.Conditions.Compilation;
+
+/// <summary>
+/// Wraps a condition into <c>static bool Evaluate(T Record, T? Previous, ConditionEvent Event)</c> plus an untyped
+/// twin that casts, so the host binds one delegate on <see cref="object"/> per condition.
+/// </summary>
+internal static class ConditionWrapper
+{
+    private static readonly string[] DefaultNamespaces = ["System", "System.Collections.Generic", "System.Linq"];
+
+    public static GeneratedCondition Wrap(string code, Type recordType, string className, CSharpParseOptions options)
+    {
+        var form = DetectForm(code, options);
+        var record = CSharpTypeNames.Of(recordType);
+        const string evt = "global::WorkflowRules.Sdk.Conditions.ConditionEvent";
+
+        var source = new StringBuilder();
+        foreach (var ns in DefaultNamespaces)
+        {
+            source.Append("using ").Append(ns).Append(";\n");
+        }
+
+        // The record's own namespace, so scripts can name its other types (PurchaseLine) without qualification.
+        if (!string.IsNullOrEmpty(recordType.Namespace) && !DefaultNamespaces.Contains(recordType.Namespace))
+        {
+            source.Append("using global::").Append(recordType.Namespace).Append(";\n");
+        }
+
+        source.Append("namespace ").Append(GeneratedCondition.Namespace).Append("\n{\n")
+            .Append("public static class ").Append(className).Append("\n{\n")
+            .Append("public static bool ").Append(GeneratedCondition.EvaluateMethod).Append('(')
+            .Append(record).Append(" Record, ").Append(record).Append("? Previous, ").Append(evt).Append(" Event)\n{\n");
+        if (form == ConditionForm.Expression)
+        {
+            source.Append("return\n");
+        }
+
+        var userStart = source.Length;
+        source.Append(code);
+        // The newline ends a trailing // comment of the user's last line before the wrapper goes on.
+        source.Append('\n');
+        if (form == ConditionForm.Expression)
+        {
+            source.Append(";\n");
+        }
+
+        source.Append("}\n")
+            .Append("public static bool ").Append(GeneratedCondition.UntypedMethod).Append("(object record, object? previous, ").Append(evt).Append(" evt) => ")
+            .Append(GeneratedCondition.EvaluateMethod).Append("((").Append(record).Append(")record, (").Append(record).Append("?)previous, evt);\n")
+            .Append("}\n}\n");
+
+        var tree = CSharpSyntaxTree.ParseText(SourceText.From(source.ToString(), Encoding.UTF8), options, path: className + ".cs");
+        return new GeneratedCondition
+        {
+            Code = code,
+            RecordType = recordType,
+            ClassName = className,
+            Form = form,
+            Tree = tree,
+            UserSpan = new TextSpan(userStart, code.Length),
+        };
+    }
+
+    /// <summary>An expression when the text parses as one; statements when it has a return or a semicolon; otherwise an expression, for its errors.</summary>
+    private static ConditionForm DetectForm(string code, CSharpParseOptions options)
+    {
+        var expression = SyntaxFactory.ParseExpression(code, options: options);
+        if (!expression.ContainsDiagnostics && !expression.IsMissing)
+        {
+            return ConditionForm.Expression;
+        }
+
+        foreach (var token in SyntaxFactory.ParseTokens(code, options: options))
+        {
+            if (token.IsKind(SyntaxKind.ReturnKeyword) || token.IsKind(SyntaxKind.SemicolonToken))
+            {
+                return ConditionForm.Statements;
+            }
+        }
+
+        return ConditionForm.Expression;
+    }
+}

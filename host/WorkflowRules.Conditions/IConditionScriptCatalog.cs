@@ -1,0 +1,14 @@
+namespace WorkflowRules.Conditions;
+
+/// <summary>The condition scripts of the scripts folder and their state, kept up to date as files change.</summary>
+public interface IConditionScriptCatalog
+{
+    /// <summary>Every script, ordered by name.</summary>
+    IReadOnlyList<ConditionScriptInfo> List();
+
+    /// <summary>Re-reads the whole folder now instead of waiting for the file watcher (e.g. after a deployment).</summary>
+    void Refresh();
+
+    /// <summary>Re-reads one script now; null when there is no such file.</summary>
+    ConditionScriptInfo? Refresh(string name);
+}

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace WorkflowRules.Host.Jobs;
+
+/// <summary>Settings of section <c>Jobs</c>: Hangfire tuned for a responsive engine rather than its long-lived-server defaults.</summary>
+public sealed class JobsOptions
+{
+    public const string SectionName = "Jobs";
+
+    /// <summary>Hangfire workers in this process (0 = no Hangfire server here: an API-only host).</summary>
+    [Range(0, 256)]
+    public int WorkerCount { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
+
+    /// <summary>How often an idle worker polls the queue when long polling does not wake it first.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often delayed jobs (escalations) are checked for being due.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a job stays invisible to other workers; with sliding invisibility a live worker keeps extending it.</summary>
+    [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the outbox is swept for rows a crash left undispatched (new rows are dispatched at once).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Hangfire's schema in the shared database.</summary>
+    [Required]
+    public string SchemaName { get; set; } = "hangfire";
+}

@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using WorkflowRules.Persistence;
+using WorkflowRules.Persistence.Events;
+using WorkflowRules.Persistence.Instances;
+using WorkflowRules.Plugins;
+using WorkflowRules.Sdk.Responses;
+
+namespace WorkflowRules.Host.Runtime;
+
+/// <summary>
+/// Runs one response step: marks it processing (committed, so a crash shows where it stopped), runs
+/// the plugin's response, then commits its completion, the changed record and the events it raised
+/// together — or its failure with the error, ready for a retry.
+/// </summary>
+public sealed partial class ResponseStepExecutor(
+    IPluginCatalog catalog,
+    WorkflowDefinitionCache definitions,
+    TimeProvider timeProvider,
+    ILogger<ResponseStepExecutor> logger)
+{
+    /// <returns>False when the step failed and the instance stops.</returns>
+    public async Task<bool> ExecuteAsync(WorkflowRulesDbContext db, WorkflowInstance instance, InstanceStep step, CancellationToken cancellationToken)
+    {
+        step.Status = StepStatus.Processing;
+        step.Attempts++;
+        step.StartedAt = timeProvider.GetUtcNow();
+        step.Error = null;
+        await db.SaveChangesAsync(cancellationToken);
+
+        var version = await db.WorkflowVersions.AsNoTracking().SingleAsync(v => v.Id == instance.WorkflowVersionId, cancellationToken);
+        var options = definitions.Get(version).Step(step.StepId).Options;
+
+        using var lease = catalog.Acquire();
+        var snapshot = lease.Snapshot;
+        if (!snapshot.Responses.TryGetValue(step.FunctionName, out var response))
+        {
+            return await FailAsync(db, instance, step, $"Response '{step.FunctionName}' is not offered by any loaded plugin; load the plugin, then retry the step.", cancellationToken);
+        }
+
+        if (!snapshot.RecordTypes.TryGetValue(instance.RecordType, out var recordType))
+        {
+            return await FailAsync(db, instance, step, $"Record type '{instance.RecordType}' is not offered by any loaded plugin; load the plugin, then retry the step.", cancellationToken);
+        }
+
+        var record = StoredRecord.Parse(recordType, instance.RecordJson);
+        var previous = instance.PreviousRecordJson is null ? null : StoredRecord.Parse(recordType, instance.PreviousRecordJson);
+        var raiser = new RaisedEventCollector();
+        var invocation = new ResponseInvocation(
+            record, previous, options,
+            new WorkflowStepInfo(instance.Id, instance.WorkflowCode, instance.WorkflowVersionNumber, step.StepId),
+            instance.ActingUser, $"{instance.Id:N}:{step.StepId}", raiser);
+
+        ResponseResult result;
+        try
+        {
+            result = await response.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw; // Shutting down: the step stays Processing and the job runs again.
+        }
+        catch (Exception exception)
+        {
+            LogResponseFailed(logger, exception, step.FunctionName, instance.Id, step.StepId);
+            return await FailAsync(db, instance, step, $"{exception.GetType().Name}: {exception.Message}", cancellationToken);
+        }
+
+        var raisedEvents = new List<ReceivedEvent>();
+        for (var index = 0; index < raiser.Raised.Count; index++)
+        {
+            var raised = raiser.Raised[index];
+            if (!snapshot.Events.TryGetValue(raised.EventName, out var eventDescriptor))
+            {
+                return await FailAsync(db, instance, step, $"Response '{step.FunctionName}' raised event '{raised.EventName}', which no loaded plugin offers.", cancellationToken);
+            }
+
+            raisedEvents.Add(ToReceivedEvent(instance, step, index, raised, eventDescriptor));
+        }
+
+        step.Status = StepStatus.Completed;
+        step.CompletedAt = timeProvider.GetUtcNow();
+        step.Message = result.Message;
+        if (result.UpdatedRecord is not null)
+        {
+            instance.RecordJson = recordType.Serialize(result.UpdatedRecord);
+        }
+
+        db.ReceivedEvents.AddRange(raisedEvents);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private ReceivedEvent ToReceivedEvent(WorkflowInstance instance, InstanceStep step, int index, RaisedEvent raised, EventDescriptor descriptor) => new()
+    {
+        Id = Guid.NewGuid(),
+        EventName = descriptor.FunctionName,
+        RecordType = descriptor.RecordType.Name,
+        RecordKey = descriptor.RecordType.GetKey(raised.Record),
+        RecordJson = descriptor.RecordType.Serialize(raised.Record),
+        PreviousRecordJson = raised.PreviousRecord is null ? null : descriptor.RecordType.Serialize(raised.PreviousRecord),
+        ActingUser = instance.ActingUser,
+        OccurredAt = timeProvider.GetUtcNow(),
+        ReceivedAt = timeProvider.GetUtcNow(),
+        // Stable per step and position: the unique index stores a re-run's events once.
+        IdempotencyKey = $"raised:{instance.Id:N}:{step.StepId}:{index}",
+        RaisedByInstanceId = instance.Id,
+        Status = ReceivedEventStatus.Pending,
+    };
+
+    private async Task<bool> FailAsync(WorkflowRulesDbContext db, WorkflowInstance instance, InstanceStep step, string error, CancellationToken cancellationToken)
+    {
+        step.Status = StepStatus.Failed;
+        step.Error = error;
+        step.CompletedAt = timeProvider.GetUtcNow();
+        instance.Status = InstanceStatus.Failed;
+        await db.SaveChangesAsync(cancellationToken);
+        LogStepFailed(logger, instance.Id, step.StepId, step.FunctionName, error);
+        return false;
+    }
+
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Response {FunctionName} threw in instance {InstanceId}, step {StepId}")]
+    private static partial void LogResponseFailed(ILogger logger, Exception exception, string functionName, Guid instanceId, string stepId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {InstanceId} stopped: step {StepId} ({FunctionName}) failed: {Error}")]
+    private static partial void LogStepFailed(ILogger logger, Guid instanceId, string stepId, string functionName, string error);
+}

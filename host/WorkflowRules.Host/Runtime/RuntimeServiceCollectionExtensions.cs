@@ -1,0 +1,21 @@
+using WorkflowRules.Host.Events;
+using WorkflowRules.Host.Workflows;
+
+namespace WorkflowRules.Host.Runtime;
+
+public static class RuntimeServiceCollectionExtensions
+{
+    /// <summary>The engine: event intake, matching, instance creation and the response runner.</summary>
+    public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services)
+    {
+        services.AddSingleton<WorkflowDefinitionCache>();
+        services.AddSingleton<WorkflowValidator>();
+        services.AddSingleton<WorkflowMatcher>();
+        services.AddSingleton<EventProcessor>();
+        services.AddSingleton<EventIntake>();
+        services.AddSingleton<ResponseStepExecutor>();
+        services.AddSingleton<QueuedEventProcessor>();
+        services.AddSingleton<InstanceRunner>();
+        return services;
+    }
+}

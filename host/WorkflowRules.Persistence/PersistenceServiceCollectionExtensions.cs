@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace WorkflowRules.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers one <see cref="NpgsqlDataSource"/> for <paramref name="connectionString"/>, a pooled
+    /// <see cref="IDbContextFactory{TContext}"/> of <see cref="WorkflowRulesDbContext"/> (for singletons, jobs
+    /// and background loops), a scoped <see cref="WorkflowRulesDbContext"/> taken from that pool (for
+    /// requests), and the <see cref="DatabaseMigrator"/>. Migrations are not applied here: call
+    /// <see cref="DatabaseMigrator.MigrateAsync"/> at start-up, before anything touches the tables.
+    /// </summary>
+    public static IServiceCollection AddWorkflowPersistence(this IServiceCollection services, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+
+        // Parse now, so a malformed connection string fails at registration with Npgsql's own message.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        services.TryAddSingleton(provider => new NpgsqlDataSourceBuilder(builder.ConnectionString)
+            .UseLoggerFactory(provider.GetService<ILoggerFactory>())
+            .Build());
+        services.AddPooledDbContextFactory<WorkflowRulesDbContext>((provider, options) =>
+            options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), WorkflowRulesNpgsql.Configure));
+        services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<WorkflowRulesDbContext>>().CreateDbContext());
+        services.TryAddSingleton<DatabaseMigrator>();
+        return services;
+    }
+}

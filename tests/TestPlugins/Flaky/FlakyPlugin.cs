@@ -1,0 +1,19 @@
+using WorkflowRules.Sdk.Events;
+using WorkflowRules.Sdk.Plugins;
+using WorkflowRules.Sdk.Responses;
+
+namespace TestPlugins.Flaky;
+
+/// <summary>A ticket record, an event on it and a response that fails while a marker file exists.</summary>
+public sealed class FlakyPlugin : IWorkflowPlugin
+{
+    public void Register(IWorkflowPluginBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder
+            .AddRecordType<Ticket>("Ticket", ticket => ticket.Id, "A test ticket")
+            .AddEvent<Ticket>(new EventDefinition("TICKET_OPENED", "When a ticket is opened"))
+            .AddResponse<FailWhileMarkerExistsResponse, FailWhileMarkerExistsOptions>(
+                new ResponseDefinition("FAIL_WHILE_MARKER_EXISTS", "Then fail while the marker file exists"));
+    }
+}

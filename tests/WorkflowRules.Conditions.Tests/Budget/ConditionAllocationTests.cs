@@ -1,0 +1,49 @@
+using WorkflowRules.Conditions.Tests.Support;
+using WorkflowRules.Customers.Customers;
+using WorkflowRules.Purchasing.Documents;
+using static WorkflowRules.Conditions.Tests.Support.Records;
+
+namespace WorkflowRules.Conditions.Tests.Budget;
+
+public sealed class ConditionAllocationTests : IDisposable
+{
+    private const int Evaluations = 10_000;
+
+    private readonly ConditionTestHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    public static TheoryData<string, string> Examples => new()
+    {
+        { """Record.Amount > 1000m && Record.VendorNo.StartsWith("V")""", nameof(PurchaseDocument) },
+        { """Record.Lines.Any(l => l.Type == "Item" && l.Quantity > 10)""", nameof(PurchaseDocument) },
+        { "Previous != null && Record.CreditLimit > Previous.CreditLimit", nameof(Customer) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Evaluate_AllocatesNothing_WhenEvaluatingExampleRepeatedly(string code, string recordType)
+    {
+        var source = ConditionSource.Inline(code);
+        var evt = Event();
+        var (type, record, previous) = recordType == nameof(Customer)
+            ? (typeof(Customer), (object)Customer(5000), (object?)Customer(4000))
+            : (typeof(PurchaseDocument), Purchase(1500, "V1", Line("GLAccount", 1), Line("Item", 12)), null);
+        var evaluator = _host.Evaluator;
+        for (var i = 0; i < 1_000; i++)
+        {
+            Assert.True(evaluator.Evaluate(source, type, record, previous, evt).Holds);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var held = 0;
+        for (var i = 0; i < Evaluations; i++)
+        {
+            held += evaluator.Evaluate(source, type, record, previous, evt).Holds ? 1 : 0;
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(Evaluations, held);
+        Assert.Equal(0, allocated);
+    }
+}

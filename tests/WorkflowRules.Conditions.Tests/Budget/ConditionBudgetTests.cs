@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using WorkflowRules.Conditions.Tests.Support;
+using WorkflowRules.Purchasing.Documents;
+using static WorkflowRules.Conditions.Tests.Support.Records;
+
+namespace WorkflowRules.Conditions.Tests.Budget;
+
+public sealed class ConditionBudgetTests : IDisposable
+{
+    private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Far above the budget, far below "never": a run that stops is a pass, however busy the machine.</summary>
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(10);
+
+    private readonly ConditionTestHost _host = new(timeBudget: Budget);
+
+    public void Dispose() => _host.Dispose();
+
+    public static TheoryData<string, string> Runaways => new()
+    {
+        { "while(true)", "while (true) { } return true;" },
+        { "for(;;)", "for (;;) { } return true;" },
+        { "for(;;) without body", "for (;;) ; return true;" },
+        { "do/while", "var i = 0; do { i = (i + 1) % 7; } while (i >= 0); return true;" },
+        { "foreach over an endless iterator", "IEnumerable<int> Numbers() { var i = 0; while (true) yield return i++; } foreach (var n in Numbers()) { } return true;" },
+        { "LINQ over an endless iterator", "IEnumerable<int> Numbers() { var i = 0; while (true) yield return i++; } return Numbers().Count() > 0;" },
+        { "exponential recursion", "long Fib(int n) => n < 2 ? n : Fib(n - 1) + Fib(n - 2); return Fib(80) > 0;" },
+        { "nested lambdas", "return Record.Lines.Any(a => Enumerable.Empty<int>().DefaultIfEmpty().Any(_ => { while (true) { } }));" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Runaways))]
+    public void Evaluate_ReportsTimeout_WhenConditionNeverEnds(string name, string code)
+    {
+        var started = Stopwatch.GetTimestamp();
+
+        var outcome = Evaluate(code);
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        Assert.False(outcome.Holds, name);
+        Assert.Equal(ConditionFailureKind.Timeout, outcome.Failure?.Kind);
+        Assert.Contains("100 ms budget", outcome.Failure!.Message, StringComparison.Ordinal);
+        Assert.True(elapsed < Generous, $"{name} took {elapsed}");
+    }
+
+    /// <summary>Calls in tail position may become jumps (no stack growth): then the clock stops them.</summary>
+    [Theory]
+    [InlineData("bool Forever(int n) => Forever(n + 1); return Forever(0);")]
+    [InlineData("bool Forever(int n) { return n < 0 || Forever(n + 1); } return Forever(0);")]
+    [InlineData("Func<int, bool> f = null!; f = n => f(n + 1); return f(0);")]
+    public void Evaluate_StopsRecursion_WhenFunctionCallsItselfWithoutEnd(string code)
+    {
+        var outcome = Evaluate(code);
+
+        Assert.Equal(ConditionFailureKind.Timeout, outcome.Failure?.Kind);
+    }
+
+    /// <summary>Recursion that grows the stack is stopped before it overflows, which would kill the process.</summary>
+    [Theory]
+    [InlineData("int Depth(int n) => Depth(n + 1) + 1; return Depth(0) > 0;")]
+    [InlineData("Func<int, int> f = null!; f = n => 1 + f(n + 1); return f(0) > 0;")]
+    public void Evaluate_ReportsStoppedRecursion_WhenRecursionWouldOverflowTheStack(string code)
+    {
+        var outcome = Evaluate(code);
+
+        Assert.Equal(ConditionFailureKind.Timeout, outcome.Failure?.Kind);
+        Assert.Contains("recursed too deeply", outcome.Failure!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_UsesThreadNormally_AfterARunawayWasStopped()
+    {
+        Assert.Equal(ConditionFailureKind.Timeout, Evaluate("while (true) { } return true;").Failure?.Kind);
+
+        var outcome = Evaluate("""Record.Lines.Any(l => l.Type == "Item")""");
+
+        Assert.Equal(ConditionOutcome.True, outcome);
+    }
+
+    [Fact]
+    public void Evaluate_FinishesLongButBoundedLoop_WhenItFitsTheBudget()
+    {
+        var outcome = Evaluate("var total = 0L; for (var i = 0; i < 100_000; i++) { total += i; } return total == 4_999_950_000L;");
+
+        Assert.Equal(ConditionOutcome.True, outcome);
+    }
+
+    private ConditionOutcome Evaluate(string code) =>
+        _host.Evaluator.Evaluate(ConditionSource.Inline(code), typeof(PurchaseDocument), Purchase(10, "V1", Line("Item", 1)), null, Event());
+}

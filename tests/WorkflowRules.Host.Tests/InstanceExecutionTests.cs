@@ -1,0 +1,170 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowRules.Host.Runtime;
+using WorkflowRules.Host.Tests.Support;
+using WorkflowRules.Persistence;
+using WorkflowRules.Persistence.Events;
+using WorkflowRules.Persistence.Instances;
+
+namespace WorkflowRules.Host.Tests;
+
+/// <summary>Failures, retries and at-least-once jobs: nothing lost, nothing run twice.</summary>
+public sealed class InstanceExecutionTests(WorkflowHost host) : IClassFixture<WorkflowHost>
+{
+    [Fact]
+    public async Task FailedResponse_IsShownWithItsError_AndCompletesOnRetry()
+    {
+        var marker = Path.Combine(host.Root, "fail-marker");
+        File.WriteAllText(marker, "present");
+        await host.Admin.CreateWorkflowAsync(new
+        {
+            code = "FLAKY",
+            description = "Fails while the marker exists",
+            enabled = true,
+            entryEvent = "TICKET_OPENED",
+            responses = new object[] { new { function = "FAIL_WHILE_MARKER_EXISTS", options = new { markerFile = marker } } },
+        });
+
+        var outcome = await host.Admin.PostEventAsync(new { @event = "TICKET_OPENED", record = new { id = "T-1", title = "Printer on fire" } });
+        var failed = await host.Admin.WaitForInstanceAsync(outcome.FirstInstanceId());
+
+        Assert.Equal("Failed", failed.GetProperty("status").GetString());
+        var step = failed.GetProperty("steps")[1];
+        Assert.Equal("Failed", step.GetProperty("status").GetString());
+        Assert.Contains("marker file", step.GetProperty("error").GetString(), StringComparison.Ordinal);
+
+        File.Delete(marker);
+        var retry = await host.Admin.PostAsync($"/api/instances/{outcome.FirstInstanceId()}/steps/2/retry", null);
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+
+        var completed = await host.Admin.WaitForInstanceAsync(outcome.FirstInstanceId());
+        Assert.Equal("Completed", completed.GetProperty("status").GetString());
+        Assert.Equal(2, completed.GetProperty("steps")[1].GetProperty("attempts").GetInt32());
+        Assert.Null(completed.GetProperty("steps")[1].GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Retry_Returns409_WhenStepHasNotFailed()
+    {
+        await host.Admin.CreateWorkflowAsync(new
+        {
+            code = "NO-RETRY",
+            description = "Completes",
+            enabled = true,
+            entryEvent = "PURCHASE_APPROVAL_REQUESTED",
+            condition = "Record.No == \"NORETRY-1\"",
+            responses = new object[] { new { function = "NOTE_PURCHASE_DOCUMENT", options = new { text = "done" } } },
+        });
+        var outcome = await host.Admin.PostEventAsync(new { @event = "PURCHASE_APPROVAL_REQUESTED", record = SampleRecords.PurchaseOrder("NORETRY-1", 1m) });
+        await host.Admin.WaitForInstanceAsync(outcome.FirstInstanceId());
+
+        var retry = await host.Admin.PostAsync($"/api/instances/{outcome.FirstInstanceId()}/steps/2/retry", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
+    }
+
+    [Fact]
+    public async Task RunnerStartedTwiceConcurrently_RunsEachResponseOnce()
+    {
+        var instanceId = await CreateUndispatchedInstanceAsync("TWICE-1");
+        var runner = host.GetRequiredService<InstanceRunner>();
+
+        await Task.WhenAll(runner.RunAsync(instanceId, CancellationToken.None), runner.RunAsync(instanceId, CancellationToken.None));
+
+        var instance = await LoadAsync(instanceId);
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+        Assert.All(instance.Steps.Where(s => s.Type == StepType.Response), s => Assert.Equal(1, s.Attempts));
+    }
+
+    [Fact]
+    public async Task OutboxRowLeftByACrash_IsDispatchedBySweep()
+    {
+        var instanceId = await CreateUndispatchedInstanceAsync("CRASH-1");
+
+        var done = await host.Admin.WaitForInstanceAsync(instanceId.ToString());
+
+        Assert.Equal("Completed", done.GetProperty("status").GetString());
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowRulesDbContext>();
+        var outbox = await db.OutboxMessages.SingleAsync(m => m.InstanceId == instanceId);
+        Assert.NotNull(outbox.DispatchedAt);
+        Assert.NotNull(outbox.JobId);
+    }
+
+    [Fact]
+    public async Task StepLeftProcessingByACrash_RunsAgainWithSameIdempotencyKey()
+    {
+        var instanceId = await CreateUndispatchedInstanceAsync("RESUME-1", dispatch: false);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowRulesDbContext>();
+            var step = await db.InstanceSteps.SingleAsync(s => s.InstanceId == instanceId && s.StepId == "2");
+            step.Status = StepStatus.Processing;
+            step.Attempts = 1;
+            await db.SaveChangesAsync();
+        }
+
+        await host.GetRequiredService<InstanceRunner>().RunAsync(instanceId, CancellationToken.None);
+
+        var instance = await LoadAsync(instanceId);
+        Assert.Equal(InstanceStatus.Completed, instance.Status);
+        Assert.Equal(2, instance.Steps.Single(s => s.StepId == "2").Attempts);
+    }
+
+    /// <summary>What a crash right after the intake commit leaves: an instance and an outbox row nobody has dispatched.</summary>
+    private async Task<Guid> CreateUndispatchedInstanceAsync(string documentNo, bool dispatch = true)
+    {
+        var code = $"X-{documentNo}";
+        await host.Admin.CreateWorkflowAsync(new
+        {
+            code,
+            description = "Two responses",
+            enabled = false,
+            entryEvent = "PURCHASE_APPROVAL_REQUESTED",
+            responses = new object[]
+            {
+                new { function = "SET_PURCHASE_STATUS", options = new { status = "PendingApproval" } },
+                new { function = "NOTE_PURCHASE_DOCUMENT", options = new { text = "noted" } },
+            },
+        });
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowRulesDbContext>();
+        var workflow = await db.Workflows.Include(w => w.CurrentVersion).SingleAsync(w => w.Code == code);
+        var catalog = host.GetRequiredService<WorkflowRules.Plugins.IPluginCatalog>();
+        using var lease = catalog.Acquire();
+        var descriptor = lease.Snapshot.Events["PURCHASE_APPROVAL_REQUESTED"];
+        var json = System.Text.Json.JsonSerializer.Serialize(SampleRecords.PurchaseOrder(documentNo, 1m), WorkflowHost.Json);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var record = descriptor.RecordType.Parse(document.RootElement).Value!;
+        var occurrence = new EventOccurrence(descriptor, record, null, descriptor.RecordType.Serialize(record), null, "tester", TimeProvider.System.GetUtcNow());
+        var match = new WorkflowMatch(workflow, workflow.CurrentVersion!, host.GetRequiredService<WorkflowDefinitionCache>().Get(workflow.CurrentVersion!));
+        var received = new ReceivedEvent
+        {
+            Id = Guid.NewGuid(),
+            EventName = descriptor.FunctionName,
+            RecordType = descriptor.RecordType.Name,
+            RecordKey = documentNo,
+            RecordJson = occurrence.RecordJson,
+            ActingUser = "tester",
+            Status = ReceivedEventStatus.Handled,
+        };
+        db.ReceivedEvents.Add(received);
+        var (instance, outbox) = InstanceFactory.Create(match, occurrence, received.Id, TimeProvider.System.GetUtcNow());
+        db.WorkflowInstances.Add(instance);
+        if (dispatch)
+        {
+            db.OutboxMessages.Add(outbox);
+        }
+
+        await db.SaveChangesAsync();
+        return instance.Id;
+    }
+
+    private async Task<WorkflowInstance> LoadAsync(Guid instanceId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WorkflowRulesDbContext>().WorkflowInstances
+            .AsNoTracking().Include(i => i.Steps).SingleAsync(i => i.Id == instanceId);
+    }
+}

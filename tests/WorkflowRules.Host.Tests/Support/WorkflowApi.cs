@@ -1,0 +1,71 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace WorkflowRules.Host.Tests.Support;
+
+/// <summary>The HTTP calls the tests make, written once.</summary>
+public static class WorkflowApi
+{
+    private static readonly TimeSpan s_defaultWait = TimeSpan.FromSeconds(60);
+
+    public static async Task<JsonElement> CreateWorkflowAsync(this HttpClient client, object workflow)
+    {
+        var response = await client.PostAsJsonAsync("/api/workflows", workflow);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Creating the workflow failed with {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public static async Task<JsonElement> PostEventAsync(this HttpClient client, object occurrence)
+    {
+        var response = await client.PostAsJsonAsync("/api/events", occurrence);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Posting the event failed with {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} failed with {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Polls an instance until it leaves Running (responses run in Hangfire jobs, asynchronously).</summary>
+    public static async Task<JsonElement> WaitForInstanceAsync(this HttpClient client, string instanceId, TimeSpan? timeout = null)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var instance = await client.GetJsonAsync($"/api/instances/{instanceId}");
+            if (instance.GetProperty("status").GetString() != "Running")
+            {
+                return instance;
+            }
+
+            Assert.True(waited.Elapsed < (timeout ?? s_defaultWait), $"Instance {instanceId} was still running after the wait: {instance}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds for the JSON at <paramref name="url"/>.</summary>
+    public static async Task<JsonElement> WaitForAsync(this HttpClient client, string url, Func<JsonElement, bool> condition, TimeSpan? timeout = null)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var json = await client.GetJsonAsync(url);
+            if (condition(json))
+            {
+                return json;
+            }
+
+            Assert.True(waited.Elapsed < (timeout ?? s_defaultWait), $"{url} never reached the expected state; last: {json}");
+            await Task.Delay(100);
+        }
+    }
+
+    public static string FirstInstanceId(this JsonElement eventOutcome) =>
+        eventOutcome.GetProperty("instances")[0].GetProperty("id").GetString()!;
+}
