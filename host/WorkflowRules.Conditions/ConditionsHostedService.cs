@@ -38,10 +38,18 @@ public sealed partial class ConditionsHostedService : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        WarmUp();
-        stoppingToken.ThrowIfCancellationRequested();
-        _scripts.Refresh();
-        _watcher.Start();
+        try
+        {
+            WarmUp();
+            stoppingToken.ThrowIfCancellationRequested();
+            _scripts.Refresh();
+            _watcher.Start();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Conditions still compile on demand and scripts are read on first use: not worth stopping the host for.
+            LogStartFailed(_logger, e);
+        }
     }
 
     private void WarmUp()
@@ -53,6 +61,9 @@ public sealed partial class ConditionsHostedService : BackgroundService
         _evaluator.Retire(source, typeof(ConditionEvent));
         LogWarmedUp(_logger, Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome.Failure?.Message ?? "ok");
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Warming the condition compiler or reading the scripts folder failed; conditions compile on first use instead")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Condition compiler warmed up in {ElapsedMs:0} ms ({Outcome})")]
     private static partial void LogWarmedUp(ILogger logger, double elapsedMs, string outcome);

@@ -98,15 +98,19 @@ public sealed class ConditionEndpointTests(WorkflowHost host) : IClassFixture<Wo
         var first = await host.Admin.PostEventAsync(new { @event = "PURCHASE_APPROVAL_REQUESTED", record = SampleRecords.PurchaseOrder("SCRIPT-A1", 1m) });
         Assert.True(first.GetProperty("instances").GetArrayLength() == 1, first.ToString());
 
+        var before = InUseHash(await host.Admin.GetJsonAsync("/api/conditions/scripts"));
+
         File.WriteAllText(Path.Combine(host.ScriptsDirectory, "test-prefix.csx"), "// record: PurchaseDocument\nRecord.No.StartsWith(\"SCRIPT-B\")\n");
 
-        await host.Admin.WaitForAsync("/api/conditions/scripts", scripts => scripts.EnumerateArray()
-            .Any(s => s.GetProperty("name").GetString() == "test-prefix" && s.GetProperty("inUseHash").GetString() == s.GetProperty("fileHash").GetString()));
+        await host.Admin.WaitForAsync("/api/conditions/scripts", scripts => InUseHash(scripts) is { } hash && hash != before);
         Assert.Equal(1, (await host.Admin.PostEventAsync(new { @event = "PURCHASE_APPROVAL_REQUESTED", record = SampleRecords.PurchaseOrder("SCRIPT-B1", 1m) }))
             .GetProperty("instances").GetArrayLength());
         Assert.Equal(0, (await host.Admin.PostEventAsync(new { @event = "PURCHASE_APPROVAL_REQUESTED", record = SampleRecords.PurchaseOrder("SCRIPT-A2", 1m) }))
             .GetProperty("instances").GetArrayLength());
     }
+
+    private static string? InUseHash(JsonElement scripts) => scripts.EnumerateArray()
+        .Where(s => s.GetProperty("name").GetString() == "test-prefix").Select(s => s.GetProperty("inUseHash").GetString()).SingleOrDefault();
 
     private async Task<JsonElement> ValidateAsync(string condition)
     {

@@ -38,7 +38,7 @@ public sealed class EventIntakeTests(WorkflowHost host) : IClassFixture<Workflow
         });
 
         Assert.Equal("Handled", outcome.GetProperty("status").GetString());
-        var instance = await host.Admin.WaitForInstanceAsync(outcome.FirstInstanceId());
+        var instance = await host.Admin.WaitForInstanceAsync(outcome.FirstInstanceId(), host: host);
         Assert.Equal("Completed", instance.GetProperty("status").GetString());
         Assert.Equal("Released", instance.GetProperty("record").GetProperty("status").GetString());
         Assert.Equal("alice", instance.GetProperty("actingUser").GetString());
@@ -134,7 +134,7 @@ public sealed class EventIntakeTests(WorkflowHost host) : IClassFixture<Workflow
         });
 
         var outcome = await host.Admin.PostEventAsync(new { @event = "PURCHASE_APPROVAL_REQUESTED", record = SampleRecords.PurchaseOrder("RAISE-1", 50m) });
-        await host.Admin.WaitForInstanceAsync(outcome.FirstInstanceId());
+        await host.Admin.WaitForInstanceAsync(outcome.FirstInstanceId(), host: host);
 
         var followUps = await host.Admin.WaitForAsync(
             "/api/instances?workflow=E2E-RAISE-2&recordKey=RAISE-1",

@@ -27,7 +27,7 @@ public sealed class InstanceExecutionTests(WorkflowHost host) : IClassFixture<Wo
         });
 
         var outcome = await host.Admin.PostEventAsync(new { @event = "TICKET_OPENED", record = new { id = "T-1", title = "Printer on fire" } });
-        var failed = await host.Admin.WaitForInstanceAsync(outcome.FirstInstanceId());
+        var failed = await host.Admin.WaitForInstanceAsync(outcome.FirstInstanceId(), host: host);
 
         Assert.Equal("Failed", failed.GetProperty("status").GetString());
         var step = failed.GetProperty("steps")[1];
@@ -38,7 +38,7 @@ public sealed class InstanceExecutionTests(WorkflowHost host) : IClassFixture<Wo
         var retry = await host.Admin.PostAsync($"/api/instances/{outcome.FirstInstanceId()}/steps/2/retry", null);
         Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
 
-        var completed = await host.Admin.WaitForInstanceAsync(outcome.FirstInstanceId());
+        var completed = await host.Admin.WaitForInstanceAsync(outcome.FirstInstanceId(), host: host);
         Assert.Equal("Completed", completed.GetProperty("status").GetString());
         Assert.Equal(2, completed.GetProperty("steps")[1].GetProperty("attempts").GetInt32());
         Assert.Null(completed.GetProperty("steps")[1].GetProperty("error").GetString());
@@ -57,7 +57,7 @@ public sealed class InstanceExecutionTests(WorkflowHost host) : IClassFixture<Wo
             responses = new object[] { new { function = "NOTE_PURCHASE_DOCUMENT", options = new { text = "done" } } },
         });
         var outcome = await host.Admin.PostEventAsync(new { @event = "PURCHASE_APPROVAL_REQUESTED", record = SampleRecords.PurchaseOrder("NORETRY-1", 1m) });
-        await host.Admin.WaitForInstanceAsync(outcome.FirstInstanceId());
+        await host.Admin.WaitForInstanceAsync(outcome.FirstInstanceId(), host: host);
 
         var retry = await host.Admin.PostAsync($"/api/instances/{outcome.FirstInstanceId()}/steps/2/retry", null);
 
@@ -82,7 +82,7 @@ public sealed class InstanceExecutionTests(WorkflowHost host) : IClassFixture<Wo
     {
         var instanceId = await CreateUndispatchedInstanceAsync("CRASH-1");
 
-        var done = await host.Admin.WaitForInstanceAsync(instanceId.ToString());
+        var done = await host.Admin.WaitForInstanceAsync(instanceId.ToString(), host: host);
 
         Assert.Equal("Completed", done.GetProperty("status").GetString());
         await using var scope = host.Services.CreateAsyncScope();

@@ -31,7 +31,7 @@ public sealed class PluginHotReloadTests(WorkflowHost host) : IClassFixture<Work
             record = SampleRecords.Customer("C-1", 5000m),
             previousRecord = SampleRecords.Customer("C-1", 1000m),
         });
-        var instance = await host.Admin.WaitForInstanceAsync(outcome.FirstInstanceId());
+        var instance = await host.Admin.WaitForInstanceAsync(outcome.FirstInstanceId(), host: host);
         Assert.True(instance.GetProperty("record").GetProperty("blocked").GetBoolean());
 
         Directory.Delete(folder, recursive: true);

@@ -16,28 +16,21 @@ namespace WorkflowRules.Conditions.Budget;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ConditionBudget
 {
-    /// <summary>How many checks pass between two clock reads: a clock read costs ~20 ns, a check ~1 ns.</summary>
+    /// <summary>How many checks pass between two clock reads: a clock read costs ~35 ns, a check ~1 ns.</summary>
     private const int ChecksPerClockRead = 256;
 
+    // One thread-static struct rather than four fields: one thread-local lookup per check, Begin and End.
     [ThreadStatic]
-    private static int t_countdown;
-
-    [ThreadStatic]
-    private static long t_deadline;
-
-    [ThreadStatic]
-    private static long t_budget;
-
-    [ThreadStatic]
-    private static TimeProvider? t_clock;
+    private static State t_state;
 
     /// <summary>Injected at the top of every loop body.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Loop()
     {
-        if (--t_countdown <= 0)
+        ref var state = ref t_state;
+        if (--state.Countdown <= 0)
         {
-            ReadClock();
+            ReadClock(ref state);
         }
     }
 
@@ -50,49 +43,60 @@ public static class ConditionBudget
             throw new ConditionBudgetExceededException(ConditionBudgetExceededException.RecursionMessage);
         }
 
-        if (--t_countdown <= 0)
+        ref var state = ref t_state;
+        if (--state.Countdown <= 0)
         {
-            ReadClock();
+            ReadClock(ref state);
         }
     }
 
     /// <summary>
-    /// Starts a budget on this thread. The clock starts at the first check, so a condition without loops or
-    /// lambdas never reads it; checks come at least every few hundred iterations or calls, so the unmeasured
-    /// head start is bounded too.
+    /// Starts a budget on this thread. The clock starts at the first clock read, after
+    /// <see cref="ChecksPerClockRead"/> checks: a condition that loops or calls lambdas only a little (the usual
+    /// case: a few lines) never reads the clock at all. The unmeasured head start is that many loop iterations
+    /// or calls of straight-line code, microseconds, against a budget of hundreds of milliseconds.
     /// </summary>
     internal static void Begin(TimeProvider clock, long budgetTimestampTicks)
     {
-        t_clock = clock;
-        t_budget = budgetTimestampTicks;
-        t_deadline = 0;
-        t_countdown = 1;
+        ref var state = ref t_state;
+        state.Clock = clock;
+        state.Budget = budgetTimestampTicks;
+        state.Deadline = 0;
+        state.Countdown = ChecksPerClockRead;
     }
 
     internal static void End()
     {
-        t_clock = null;
-        t_deadline = 0;
-        t_countdown = ChecksPerClockRead;
+        ref var state = ref t_state;
+        state.Clock = null;
+        state.Countdown = ChecksPerClockRead;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ReadClock()
+    private static void ReadClock(ref State state)
     {
-        t_countdown = ChecksPerClockRead;
-        if (t_clock is not { } clock)
+        state.Countdown = ChecksPerClockRead;
+        if (state.Clock is not { } clock)
         {
             return; // a compiled condition invoked outside an evaluation (tests, tools): no budget to enforce
         }
 
         var now = clock.GetTimestamp();
-        if (t_deadline == 0)
+        if (state.Deadline == 0)
         {
-            t_deadline = now + t_budget;
+            state.Deadline = now + state.Budget;
         }
-        else if (now > t_deadline)
+        else if (now > state.Deadline)
         {
             throw new ConditionBudgetExceededException(ConditionBudgetExceededException.TimeMessage);
         }
+    }
+
+    private struct State
+    {
+        public int Countdown;
+        public long Deadline;
+        public long Budget;
+        public TimeProvider? Clock;
     }
 }

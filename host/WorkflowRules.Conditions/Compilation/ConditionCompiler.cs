@@ -91,7 +91,8 @@ internal sealed class ConditionCompiler(ConditionReferences references)
                 "GeneratedConditions_" + Guid.NewGuid().ToString("N"),
                 trees,
                 references.For(generated.OfType<GeneratedCondition>().Select(g => g.RecordType)),
-                CompilationOptions);
+                // Spreading a handful of small methods over threads costs more than it saves.
+                CompilationOptions.WithConcurrentBuild(trees.Count > 8));
 
         var results = new List<AnalyzedCondition>();
         for (var i = 0; i < conditions.Count; i++)
@@ -116,9 +117,10 @@ internal sealed class ConditionCompiler(ConditionReferences references)
         ConditionSyntaxPolicy.Check(condition, refusals);
         if (StructureProblem(condition) is { } broken)
         {
-            // Binding a tree whose text escaped the method would check the wrong things: report what the syntax shows.
+            // Binding a tree whose text escaped the method would check the wrong things: report what the syntax
+            // shows. Errors past the user's text are the cascade of the escape, not news.
             var parseErrors = condition.Tree.GetDiagnostics()
-                .Where(d => d.Severity == DiagnosticSeverity.Error && !refusals.Covers(d.Location.SourceSpan))
+                .Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceSpan.Start < condition.UserSpan.End && !refusals.Covers(d.Location.SourceSpan))
                 .Select(d => FromCompiler(d, condition));
             return new AnalyzedCondition(condition, null, [.. refusals.All.Select(r => r.Diagnostic).Append(broken).Concat(parseErrors).OrderBy(d => d.Line).ThenBy(d => d.Column)]);
         }
@@ -171,7 +173,9 @@ internal sealed class ConditionCompiler(ConditionReferences references)
             span = new Microsoft.CodeAnalysis.Text.TextSpan(condition.UserSpan.End, 0);
         }
 
-        return condition.DiagnosticAt(span, $"{message} ({diagnostic.Id})");
+        // An error found in the wrapper (a ';' or '}' the user never typed) means the text ended too early.
+        var where = diagnostic.Id != "CS0161" && !condition.UserSpan.Contains(span.Start) ? "At the end of the condition: " : "";
+        return condition.DiagnosticAt(span, $"{where}{message} ({diagnostic.Id})");
     }
 
     private sealed record Analysis(CSharpCompilation? Compilation, IReadOnlyList<AnalyzedCondition> Conditions);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 using Microsoft.Extensions.Logging;
 using WorkflowRules.Conditions.Compilation;
@@ -16,8 +17,31 @@ internal sealed partial class ConditionCache(ConditionCompiler compiler, Conditi
     private readonly ConcurrentDictionary<ConditionKey, CompiledCondition> _entries = new();
     private readonly Lock _compileLock = new();
 
+    // Identity-keyed front of _entries. The host passes the same string instances (from its cached workflow
+    // definitions) on every event, and an identity lookup costs a fraction of hashing and comparing the whole
+    // text. Keys are weak; the table is replaced whenever anything is retired, so it never keeps a retired
+    // condition, its load context or a plugin's type alive.
+    private volatile ConditionalWeakTable<string, IdentityEntry> _byIdentity = [];
+
     /// <summary>The cached form of a condition, compiling it (alone) when it is not cached yet.</summary>
     public CompiledCondition GetOrCompile(string code, Type recordType)
+    {
+        var front = _byIdentity;
+        front.TryGetValue(code, out var first);
+        for (var entry = first; entry is not null; entry = entry.Next)
+        {
+            if (entry.RecordType == recordType)
+            {
+                return entry.Compiled;
+            }
+        }
+
+        var compiled = GetOrCompileByContent(code, recordType);
+        front.AddOrUpdate(code, new IdentityEntry(recordType, compiled, first));
+        return compiled;
+    }
+
+    private CompiledCondition GetOrCompileByContent(string code, Type recordType)
     {
         var key = new ConditionKey(code, recordType);
         if (_entries.TryGetValue(key, out var found))
@@ -54,6 +78,7 @@ internal sealed partial class ConditionCache(ConditionCompiler compiler, Conditi
     {
         if (_entries.TryRemove(new ConditionKey(code, recordType), out var retired))
         {
+            _byIdentity = [];
             retired.Release();
         }
     }
@@ -82,6 +107,8 @@ internal sealed partial class ConditionCache(ConditionCompiler compiler, Conditi
                 }
             }
 
+            _byIdentity = [];
+
             references.Forget(context);
             LogForgotten(logger, forgotten, context.Name);
             return forgotten;
@@ -104,9 +131,10 @@ internal sealed partial class ConditionCache(ConditionCompiler compiler, Conditi
         {
             batch = compiler.Compile(conditions, LoadContextOf(conditions[0].RecordType));
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or BadImageFormatException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // The record type's assembly cannot be read (no file, unloaded plugin): every condition of the batch says why.
+            // E.g. the record type's assembly cannot be read (no file, unloaded plugin): every condition of the
+            // batch says why, and evaluations report it instead of throwing into the host. Retire or Forget clears it.
             var diagnostic = new ConditionDiagnostic(1, 1, e.Message, null);
             batch = new CompiledBatch([.. conditions.Select(_ => new CompiledConditionResult(null, [diagnostic]))], null);
         }
@@ -123,6 +151,8 @@ internal sealed partial class ConditionCache(ConditionCompiler compiler, Conditi
 
         LogCompiled(logger, conditions.Count, conditions.Count - valid, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
+
+    private sealed record IdentityEntry(Type RecordType, CompiledCondition Compiled, IdentityEntry? Next);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Compiled {Count} condition(s) into one assembly ({Invalid} invalid) in {ElapsedMs:0.0} ms")]
     private static partial void LogCompiled(ILogger logger, int count, int invalid, double elapsedMs);

@@ -7,8 +7,9 @@ using WorkflowRules.Sdk.Conditions;
 namespace WorkflowRules.Conditions.Evaluation;
 
 /// <summary>
-/// Evaluates cached conditions under the time budget. The success path is a dictionary lookup, two thread-static
-/// writes and a delegate call: no allocation, no lock, no clock read unless the condition loops or calls lambdas.
+/// Evaluates cached conditions under the time budget. The success path is an identity lookup, two thread-local
+/// writes and a delegate call: no allocation, no lock, and no clock read unless the condition loops or calls
+/// lambdas hundreds of times.
 /// </summary>
 internal sealed class ConditionEvaluator(ConditionCache cache, ConditionScriptCatalog scripts, TimeProvider clock, TimeSpan budget) : IConditionEvaluator
 {
@@ -94,15 +95,16 @@ internal sealed class ConditionEvaluator(ConditionCache cache, ConditionScriptCa
     {
         code = null;
         failure = null;
-        if (!source.IsWellFormed)
+        var hasInline = !string.IsNullOrWhiteSpace(source.InlineCode);
+        if (hasInline == !string.IsNullOrWhiteSpace(source.ScriptName))
         {
             failure = ConditionFailures.Invalid("A condition is either inline code or the name of a script, not both and not neither.");
             return false;
         }
 
-        if (!string.IsNullOrWhiteSpace(source.InlineCode))
+        if (hasInline)
         {
-            code = source.InlineCode;
+            code = source.InlineCode!;
             return true;
         }
 

@@ -8,8 +8,6 @@ internal sealed class ConditionRefusals(GeneratedCondition condition)
 {
     private readonly List<(TextSpan Span, string What, ConditionDiagnostic Diagnostic)> _found = [];
 
-    public bool Any => _found.Count > 0;
-
     public void Add(TextSpan span, string what, string why)
     {
         var (line, column) = condition.PositionOf(span.Start);

@@ -132,7 +132,9 @@ internal sealed class ConditionSemanticPolicy(GeneratedCondition condition, Sema
                 break;
         }
 
-        if (!refused && operation.Type is { } type && (type.TypeKind == TypeKind.Dynamic || (!operation.IsImplicit && operation is not ITypeOfOperation)))
+        // Variables were checked where they were declared; implicit operations carry types the user never wrote.
+        if (!refused && !operation.IsImplicit && operation.Type is { } type
+            && operation is not (ITypeOfOperation or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation))
         {
             Type(type, operation.Syntax.Span);
         }
@@ -146,9 +148,12 @@ internal sealed class ConditionSemanticPolicy(GeneratedCondition condition, Sema
             return true;
         }
 
+        var name = member is IMethodSymbol { IsGenericMethod: true } generic
+            ? $"{member.Name}<{string.Join(", ", generic.TypeArguments.Select(t => t.ToDisplayString(Display)))}>"
+            : member.Name;
         var what = member is IMethodSymbol { MethodKind: MethodKind.Constructor }
             ? "new " + member.ContainingType.ToDisplayString(Display)
-            : member.ContainingType is { } owner ? $"{owner.ToDisplayString(Display)}.{member.Name}" : member.Name;
+            : member.ContainingType is { } owner ? $"{owner.ToDisplayString(Display)}.{name}" : name;
         refusals.Add(span, what, why);
         return false;
     }

@@ -35,6 +35,11 @@ internal sealed partial class ConditionScriptCatalog : IConditionScriptCatalog
     public IReadOnlyList<ConditionScriptInfo> List()
     {
         EnsureScanned();
+        foreach (var waiting in _scripts.Values.Where(s => s.RecordTypeMissing).ToList())
+        {
+            RetryIfRecordTypeAppeared(waiting);
+        }
+
         return [.. _scripts.Values.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => s.Info)];
     }
 
@@ -72,7 +77,7 @@ internal sealed partial class ConditionScriptCatalog : IConditionScriptCatalog
     {
         if (_scripts.TryGetValue(name, out var script))
         {
-            return script;
+            return script.RecordTypeMissing ? RetryIfRecordTypeAppeared(script) : script;
         }
 
         EnsureScanned();
@@ -102,6 +107,17 @@ internal sealed partial class ConditionScriptCatalog : IConditionScriptCatalog
         && !name.Contains('/', StringComparison.Ordinal) && !name.Contains('\\', StringComparison.Ordinal) && name != "." && name != "..";
 
     private string PathOf(string name) => Path.Combine(Directory, name + Extension);
+
+    private ConditionScript RetryIfRecordTypeAppeared(ConditionScript script)
+    {
+        if (script.DeclaredRecordType is not { } declared || _resolver.Resolve(declared) is null)
+        {
+            return script;
+        }
+
+        Refresh(script.Name);
+        return _scripts.GetValueOrDefault(script.Name) ?? script;
+    }
 
     private void EnsureScanned()
     {
@@ -145,7 +161,7 @@ internal sealed partial class ConditionScriptCatalog : IConditionScriptCatalog
         }
 
         var declared = ConditionScriptHeader.RecordType(code);
-        var errors = Check(code, declared);
+        var errors = Check(code, declared, out var recordTypeMissing);
         ConditionScript script;
         if (errors.Count == 0)
         {
@@ -160,7 +176,7 @@ internal sealed partial class ConditionScriptCatalog : IConditionScriptCatalog
         }
         else
         {
-            script = new ConditionScript(name, code, hash, declared, errors, previous?.InUseCode, previous?.InUseHash, previous?.InUseRecordType);
+            script = new ConditionScript(name, code, hash, declared, errors, previous?.InUseCode, previous?.InUseHash, previous?.InUseRecordType, recordTypeMissing);
             _scripts[name] = script;
             var first = errors[0];
             var consequence = previous?.InUseHash is { } good
@@ -173,8 +189,9 @@ internal sealed partial class ConditionScriptCatalog : IConditionScriptCatalog
     }
 
     /// <summary>Compiles the file against its declared type; a good version stays compiled (warm for the first event), a bad one is not kept.</summary>
-    private IReadOnlyList<ConditionDiagnostic> Check(string code, string? declared)
+    private IReadOnlyList<ConditionDiagnostic> Check(string code, string? declared, out bool recordTypeMissing)
     {
+        recordTypeMissing = false;
         if (declared is null)
         {
             return [new ConditionDiagnostic(1, 1,
@@ -184,6 +201,7 @@ internal sealed partial class ConditionScriptCatalog : IConditionScriptCatalog
 
         if (_resolver.Resolve(declared) is not { } recordType)
         {
+            recordTypeMissing = true;
             return [new ConditionDiagnostic(1, 1, $"No loaded plugin offers the record type '{declared}' that the first line declares.", declared)];
         }
 

@@ -19,9 +19,15 @@ internal sealed partial class ConditionScriptWatcher(ConditionScriptCatalog cata
 
     public void Start()
     {
+        if (!Directory.Exists(catalog.Directory))
+        {
+            // Polling notices the folder when it is created; creating it here would litter the content root.
+            Poll("the folder does not exist");
+            return;
+        }
+
         try
         {
-            Directory.CreateDirectory(catalog.Directory);
             var watcher = new FileSystemWatcher(catalog.Directory, "*" + ConditionScriptCatalog.Extension)
             {
                 NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
@@ -42,9 +48,14 @@ internal sealed partial class ConditionScriptWatcher(ConditionScriptCatalog cata
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or PlatformNotSupportedException)
         {
-            _poll = clock.CreateTimer(_ => RefreshSafely(WholeFolder), null, FallbackPollInterval, FallbackPollInterval);
-            LogPolling(logger, catalog.Directory, FallbackPollInterval.TotalSeconds, e.Message);
+            Poll(e.Message);
         }
+    }
+
+    private void Poll(string reason)
+    {
+        _poll = clock.CreateTimer(_ => RefreshSafely(WholeFolder), null, FallbackPollInterval, FallbackPollInterval);
+        LogPolling(logger, catalog.Directory, FallbackPollInterval.TotalSeconds, reason);
     }
 
     public void Dispose()

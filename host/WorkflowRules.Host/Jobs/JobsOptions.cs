@@ -15,6 +15,14 @@ public sealed class JobsOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Wake idle workers through PostgreSQL LISTEN/NOTIFY. Off by default: Hangfire.PostgreSql does not re-open
+    /// its listener after the connection drops (a PostgreSQL restart), and jobs then wait for the invisibility
+    /// timeout (hangfire-postgres/Hangfire.PostgreSql#410). Without it, a job enqueued by this process wakes a
+    /// worker at once and one enqueued by another process waits at most <see cref="QueuePollInterval"/>.
+    /// </summary>
+    public bool EnableLongPolling { get; set; }
+
     /// <summary>How often delayed jobs (escalations) are checked for being due.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
@@ -8,9 +9,9 @@ namespace WorkflowRules.Host.Jobs;
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>
-    /// Hangfire on PostgreSQL (own schema), the outbox dispatcher and the job types. The storage is
-    /// registered in DI before <c>AddHangfire</c>, so no part of this host relies on Hangfire's static
-    /// <c>JobStorage.Current</c> (two hosts in one process would otherwise share it).
+    /// Hangfire on PostgreSQL (own schema), the outbox dispatcher and the job types. The storage
+    /// and activator are registered in DI before <c>AddHangfire</c>, so no part of this host relies on
+    /// Hangfire's static <c>JobStorage.Current</c> or <c>JobActivator.Current</c> (two hosts in one process would otherwise share them).
     /// </summary>
     public static IServiceCollection AddWorkflowJobs(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
@@ -25,8 +26,7 @@ public static class JobsServiceCollectionExtensions
                 SchemaName = options.SchemaName,
                 PrepareSchemaIfNecessary = true,
                 QueuePollInterval = options.QueuePollInterval,
-                // Wakes workers through LISTEN/NOTIFY when a job is enqueued, instead of waiting for the poll.
-                EnableLongPolling = true,
+                EnableLongPolling = options.EnableLongPolling,
                 InvisibilityTimeout = options.InvisibilityTimeout,
                 UseSlidingInvisibilityTimeout = true,
                 // A crashed process's locks must not block others for Hangfire's default 10 minutes.
@@ -34,7 +34,11 @@ public static class JobsServiceCollectionExtensions
             };
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
         });
-        services.AddHangfire(hangfire => hangfire
+        // Hangfire's default activator is its static JobActivator.Current (last host configured wins): with two hosts
+        // in one process a job would be built from the other host's container. Each host brings its own.
+        services.AddSingleton<JobActivator>(serviceProvider => new AspNetCoreJobActivator(serviceProvider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((serviceProvider, hangfire) => hangfire
+            .UseLogProvider(new HangfireLogBridge(serviceProvider.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());

@@ -71,6 +71,11 @@ internal sealed class PluginCatalog : IPluginCatalog, IDisposable
 
     public Task StopAsync()
     {
+        if (_disposed)
+        {
+            return Task.CompletedTask;
+        }
+
         _stopping.Cancel();
         _rescanTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _settleTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);

@@ -19,7 +19,11 @@ internal sealed class PluginFolderReconciler(
     /// <param name="force">Load changed folders now, without waiting for them to settle.</param>
     public ReconcileResult Reconcile(bool force)
     {
-        var onDisk = ListFolders();
+        if (ListFolders() is not { } onDisk)
+        {
+            return new ReconcileResult(null, [], Pending: true);
+        }
+
         var retired = new List<PluginVersion>();
         var changed = false;
         foreach (var gone in _folders.Values.Where(f => !onDisk.ContainsKey(f.Name)).ToList())
@@ -137,7 +141,8 @@ internal sealed class PluginFolderReconciler(
         return FolderChange.Status;
     }
 
-    private Dictionary<string, string> ListFolders()
+    /// <returns>Folder names and paths; null when the directory cannot be read now.</returns>
+    private Dictionary<string, string>? ListFolders()
     {
         if (!Directory.Exists(paths.PluginsDirectory))
         {
@@ -151,9 +156,17 @@ internal sealed class PluginFolderReconciler(
         }
 
         _reportedMissingDirectory = false;
-        return Directory.EnumerateDirectories(paths.PluginsDirectory)
-            .Where(d => !Path.GetFileName(d).StartsWith('.'))
-            .ToDictionary(d => Path.GetFileName(d), d => d, StringComparer.Ordinal);
+        try
+        {
+            return Directory.EnumerateDirectories(paths.PluginsDirectory)
+                .Where(d => !Path.GetFileName(d).StartsWith('.'))
+                .ToDictionary(d => Path.GetFileName(d), d => d, StringComparer.Ordinal);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            PluginLog.ScanFailed(logger, exception);
+            return null;
+        }
     }
 
     private enum FolderChange

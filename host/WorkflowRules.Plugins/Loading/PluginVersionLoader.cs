@@ -40,7 +40,9 @@ internal sealed class PluginVersionLoader(CatalogState state, ILoggerFactory log
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             ShadowCopy.TryDelete(shadowPath);
-            return new LoadOutcome { Unstable = true };
+            return IsUnchanged(folderPath, fingerprint)
+                ? new LoadOutcome { Error = $"The folder cannot be copied to the shadow-copy directory {shadowPath}: {exception.Message}" }
+                : new LoadOutcome { Unstable = true };
         }
 
         PluginManifest? manifest = null;
@@ -59,13 +61,29 @@ internal sealed class PluginVersionLoader(CatalogState state, ILoggerFactory log
             var version = Activate(manifest, folderName, shadowPath, loader, others);
             return new LoadOutcome { Version = version, Manifest = manifest };
         }
-        catch (Exception exception) when (exception is PluginLoadException or BadImageFormatException or FileLoadException or FileNotFoundException or IOException)
+#pragma warning disable CA1031 // Plugin code also runs while declarations are checked (options, converters, validation attributes): nothing it throws may stop the host.
+        catch (Exception exception)
+#pragma warning restore CA1031
         {
             loader?.Dispose();
             SerializerCaches.Clear();
             ShadowCopy.TryDelete(shadowPath);
-            var message = exception is PluginLoadException ? exception.Message : $"{manifest?.Assembly ?? "The plugin"} cannot be loaded: {exception.Message}";
+            var message = exception is PluginLoadException
+                ? exception.Message
+                : $"{manifest?.Assembly ?? "The plugin"} cannot be loaded: {exception.GetType().Name}: {exception.Message}";
             return new LoadOutcome { Manifest = manifest, Error = message, IsConflict = exception is PluginLoadException { IsConflict: true } };
+        }
+    }
+
+    private static bool IsUnchanged(string folderPath, string fingerprint)
+    {
+        try
+        {
+            return FolderFingerprint.Compute(folderPath) == fingerprint;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

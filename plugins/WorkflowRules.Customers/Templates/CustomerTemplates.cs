@@ -11,7 +11,7 @@ public static class CustomerTemplates
         new("SALES-CREDIT-RAISE", "Revert credit limit raises above 50,000 and block the customer until someone reviews it", CustomerEvents.Changed)
         {
             Category = SalesCategory.Code,
-            Condition = "Record.CreditLimit > 50000m && Record.CreditLimit > PreviousRecord.CreditLimit",
+            Condition = "Record.CreditLimit > 50000m && Previous != null && Record.CreditLimit > Previous.CreditLimit",
             Responses =
             [
                 new(RevertCreditLimitResponse.FunctionName),

@@ -130,6 +130,21 @@ public sealed class ConditionScriptCatalogTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_UsesScript_WhenItsPluginLoadsAfterScriptsWereRead()
+    {
+        var resolver = new SwitchableRecordTypeResolver();
+        using var host = new ConditionTestHost(resolver: resolver);
+        host.WriteScript("limit", Above1000);
+        Assert.False(Assert.Single(host.Scripts.List()).Compiles);
+
+        resolver.Offer();
+        var outcome = host.Evaluator.Evaluate(ConditionSource.Script("limit"), typeof(Customer), Customer(1500), null, Event());
+
+        Assert.Equal(ConditionOutcome.True, outcome);
+        Assert.True(Assert.Single(host.Scripts.List()).Compiles);
+    }
+
+    [Fact]
     public void Watcher_PutsEditInUse_WithoutRefreshOrRestart()
     {
         _host.WriteScript("limit", Above1000);

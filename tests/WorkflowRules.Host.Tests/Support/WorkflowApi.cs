@@ -33,7 +33,7 @@ public static class WorkflowApi
     }
 
     /// <summary>Polls an instance until it leaves Running (responses run in Hangfire jobs, asynchronously).</summary>
-    public static async Task<JsonElement> WaitForInstanceAsync(this HttpClient client, string instanceId, TimeSpan? timeout = null)
+    public static async Task<JsonElement> WaitForInstanceAsync(this HttpClient client, string instanceId, TimeSpan? timeout = null, WorkflowHost? host = null)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
@@ -44,7 +44,12 @@ public static class WorkflowApi
                 return instance;
             }
 
-            Assert.True(waited.Elapsed < (timeout ?? s_defaultWait), $"Instance {instanceId} was still running after the wait: {instance}");
+            if (waited.Elapsed > (timeout ?? s_defaultWait))
+            {
+                var jobs = host is null ? "" : await host.DescribeJobsAsync(instanceId);
+                Assert.Fail($"Instance {instanceId} was still running after the wait: {instance} {jobs}");
+            }
+
             await Task.Delay(100);
         }
     }

@@ -43,28 +43,26 @@ public sealed class WorkflowHost : IAsyncLifetime
         RepositoryPaths.CopyDirectory(RepositoryPaths.TestPlugin("flaky"), Path.Combine(PluginsDirectory, "flaky"));
         RepositoryPaths.CopyDirectory(RepositoryPaths.Scripts, ScriptsDirectory);
 
-        _factory = new WorkflowHostFactory(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:WorkflowRules"] = ConnectionString,
-            ["Storage:Path"] = Path.Combine(Root, "data"),
-            ["Plugins:Directory"] = PluginsDirectory,
-            ["Plugins:ShadowCopyDirectory"] = Path.Combine(Root, "shadow"),
-            ["Plugins:Debounce"] = "00:00:00.200",
-            ["Plugins:RescanInterval"] = "00:00:01",
-            ["Conditions:ScriptsDirectory"] = ScriptsDirectory,
-            ["Access:BootstrapAdminKey"] = AdminKey,
-            ["Jobs:WorkerCount"] = "4",
-            ["Jobs:QueuePollInterval"] = "00:00:00.500",
-            ["Jobs:OutboxSweepInterval"] = "00:00:00.500",
-        });
+        _factory = CreateFactory();
         _factory.UseKestrel(0);
         _factory.StartServer();
         Admin = CreateClient(AdminKey);
     }
 
-    public HttpClient CreateClient(string? apiKey)
+    /// <summary>A second host process on the same database, plugins and scripts (its own Hangfire server and pools).</summary>
+    public WorkflowHostFactory StartAnotherHost()
     {
-        var client = _factory!.CreateClient();
+        var factory = CreateFactory();
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory;
+    }
+
+    public HttpClient CreateClient(string? apiKey) => CreateClient(_factory!, apiKey);
+
+    public static HttpClient CreateClient(WorkflowHostFactory factory, string? apiKey)
+    {
+        var client = factory.CreateClient();
         if (apiKey is not null)
         {
             client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
@@ -81,6 +79,46 @@ public sealed class WorkflowHost : IAsyncLifetime
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return body.GetProperty("key").GetString()!;
+    }
+
+    private WorkflowHostFactory CreateFactory() => new(new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:WorkflowRules"] = ConnectionString,
+        ["Storage:Path"] = Path.Combine(Root, "data"),
+        ["Plugins:Directory"] = PluginsDirectory,
+        ["Plugins:ShadowCopyDirectory"] = Path.Combine(Root, "shadow"),
+        ["Plugins:Debounce"] = "00:00:00.200",
+        ["Plugins:RescanInterval"] = "00:00:01",
+        ["Conditions:ScriptsDirectory"] = ScriptsDirectory,
+        ["Access:BootstrapAdminKey"] = AdminKey,
+        ["Jobs:WorkerCount"] = "4",
+        ["Jobs:QueuePollInterval"] = "00:00:00.500",
+        ["Jobs:OutboxSweepInterval"] = "00:00:00.500",
+    });
+
+    /// <summary>For failure messages: the outbox row and the Hangfire jobs (with their state history) of an instance.</summary>
+    public async Task<string> DescribeJobsAsync(string instanceId)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            """
+            SELECT coalesce((SELECT string_agg(format('outbox %s dispatched %s job %s', id, dispatched_at, job_id), '; ') FROM workflow.outbox_messages WHERE instance_id::text = @id), 'no outbox row')
+              || ' | ' ||
+              coalesce((SELECT string_agg(format('job %s %s [%s]', j.id, j.statename,
+                  (SELECT string_agg(s.name || coalesce(' ' || s.reason, ''), ' > ' ORDER BY s.id) FROM hangfire.state s WHERE s.jobid = j.id)), '; ')
+                FROM hangfire.job j WHERE j.arguments::text LIKE '%' || @id || '%'), 'no job')
+              || ' | servers: ' || coalesce((SELECT string_agg(format('%s heartbeat %s', id, lastheartbeat), '; ') FROM hangfire.server), 'none')
+              || ' | sessions: ' || coalesce((SELECT string_agg(format('%s %s %s', n, state, q), '; ') FROM
+                   (SELECT count(*) n, state, left(query, 60) q FROM pg_stat_activity WHERE datname = current_database() GROUP BY 2, 3) a), '')
+              || ' | all sessions: ' || (SELECT count(*) FROM pg_stat_activity)
+              || ' | queue: ' || coalesce((SELECT string_agg(format('%s job %s %s fetched %s', id, jobid, queue, fetchedat), '; ') FROM hangfire.jobqueue), 'empty')
+              || ' | locks: ' || coalesce((SELECT string_agg(format('%s at %s', resource, acquired), '; ') FROM hangfire.lock), 'none')
+              || ' | server data: ' || coalesce((SELECT string_agg(data::text, '; ') FROM hangfire.server), '')
+              || ' | all jobs: ' || coalesce((SELECT string_agg(format('%s %s %s', id, statename, left(arguments::text, 50)), '; ' ORDER BY id) FROM hangfire.job), '')
+            """, connection);
+        command.Parameters.AddWithValue("id", instanceId);
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     public T GetRequiredService<T>()
