@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using WorkflowRules.Host.Access;
 using WorkflowRules.Host.Api;
 using WorkflowRules.Host.Jobs;
+using WorkflowRules.Host.Runtime;
 using WorkflowRules.Persistence;
 using WorkflowRules.Persistence.Instances;
-using WorkflowRules.Persistence.Outbox;
 
 namespace WorkflowRules.Host.Instances;
 
@@ -61,7 +61,7 @@ public static class InstanceEndpoints
         step.Status = StepStatus.Active;
         step.CompletedAt = null;
         instance.Status = InstanceStatus.Running;
-        db.OutboxMessages.Add(new OutboxMessage { InstanceId = instance.Id, Kind = OutboxMessageKind.RunInstance, CreatedAt = timeProvider.GetUtcNow() });
+        db.OutboxMessages.Add(InstanceFactory.RunRequest(instance.Id, timeProvider.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -47,9 +47,12 @@ public static class InstanceFactory
             });
         }
 
-        var outbox = new OutboxMessage { InstanceId = instance.Id, Kind = OutboxMessageKind.RunInstance, CreatedAt = now };
-        return (instance, outbox);
+        return (instance, RunRequest(instance.Id, now));
     }
+
+    /// <summary>The outbox row that asks for a job to run the instance's active responses.</summary>
+    public static OutboxMessage RunRequest(Guid instanceId, DateTimeOffset now) =>
+        new() { InstanceId = instanceId, Kind = OutboxMessageKind.RunInstance, CreatedAt = now };
 
     private static StepStatus InitialStatus(WorkflowStepDefinition step, WorkflowStepDefinition root, WorkflowDefinition definition)
     {

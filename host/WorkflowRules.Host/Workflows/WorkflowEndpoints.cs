@@ -21,10 +21,8 @@ public static class WorkflowEndpoints
         var write = endpoints.MapGroup("/api/workflows").WithTags("Workflows").RequireAuthorization(AuthorizationPolicies.Administer);
         write.MapPost("/", CreateAsync);
         write.MapPut("/{code}", UpdateAsync);
-        write.MapPost("/{code}/enable", (string code, WorkflowRulesDbContext db, WorkflowValidator validator, TimeProvider time, CancellationToken ct) =>
-            SetEnabledAsync(code, enabled: true, db, validator, time, ct));
-        write.MapPost("/{code}/disable", (string code, WorkflowRulesDbContext db, WorkflowValidator validator, TimeProvider time, CancellationToken ct) =>
-            SetEnabledAsync(code, enabled: false, db, validator, time, ct));
+        write.MapPost("/{code}/{action:regex(^(enable|disable)$)}", (string code, string action, WorkflowRulesDbContext db, WorkflowValidator validator, TimeProvider time, CancellationToken ct) =>
+            SetEnabledAsync(code, enabled: action == "enable", db, validator, time, ct));
         return endpoints;
     }
 
