@@ -30,6 +30,9 @@ public sealed class WorkflowRulesDbContext(DbContextOptions<WorkflowRulesDbConte
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    /// <summary>Changes whenever a workflow row does; see <see cref="WorkflowCatalogStamp"/>.</summary>
+    public DbSet<WorkflowCatalogStamp> WorkflowCatalogStamps => Set<WorkflowCatalogStamp>();
+
     /// <summary>
     /// Saves like <see cref="DbContext.SaveChangesAsync(bool, CancellationToken)"/>, and also accepts a new workflow
     /// whose <see cref="Workflow.CurrentVersion"/> is one of its new versions — a cycle EF Core cannot order

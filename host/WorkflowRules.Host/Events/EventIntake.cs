@@ -27,11 +27,6 @@ public sealed class EventIntake(
             return EventIntakeResult.Invalid("event", "Name the event (GET /api/catalog/events lists them).");
         }
 
-        if (request.IdempotencyKey is { } key && await FindExistingAsync(db, key, cancellationToken) is { } existing)
-        {
-            return EventIntakeResult.Replayed(existing);
-        }
-
         using var lease = catalog.Acquire();
         if (!lease.Snapshot.Events.TryGetValue(request.Event, out var descriptor))
         {
@@ -72,7 +67,9 @@ public sealed class EventIntake(
         }
         catch (DbUpdateException) when (request.IdempotencyKey is not null)
         {
-            // The same key was accepted concurrently: answer with that first outcome.
+            // The key was accepted before (a retry) or concurrently: nothing of this attempt was stored; answer with
+            // the first outcome. Not looked up beforehand: that read would cost every event a round trip for the
+            // benefit of the rare retry.
             db.ChangeTracker.Clear();
             var first = await FindExistingAsync(db, request.IdempotencyKey, cancellationToken);
             return first is null ? throw new InvalidOperationException("An event with this idempotency key could not be stored or read.") : EventIntakeResult.Replayed(first);

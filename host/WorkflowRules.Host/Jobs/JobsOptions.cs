@@ -27,9 +27,12 @@ public sealed class JobsOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a job stays invisible to other workers; with sliding invisibility a live worker keeps extending it.</summary>
+    /// <summary>
+    /// How long a fetched job stays invisible to other workers. A live worker keeps extending it (sliding
+    /// invisibility), so it bounds only how long the jobs of a process that died wait before another picks them up.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
-    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often the outbox is swept for rows a crash left undispatched (new rows are dispatched at once).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]

@@ -42,13 +42,17 @@ public static class JobsServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        services.AddHangfireServer((serviceProvider, server) =>
+        // Decided at registration: an API-only host (WorkerCount 0) runs no Hangfire server at all, only enqueues.
+        if (configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() is not { WorkerCount: 0 })
         {
-            var options = serviceProvider.GetRequiredService<IOptions<JobsOptions>>().Value;
-            server.WorkerCount = Math.Max(1, options.WorkerCount);
-            server.SchedulePollingInterval = options.SchedulePollingInterval;
-            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
-        });
+            services.AddHangfireServer((serviceProvider, server) =>
+            {
+                var options = serviceProvider.GetRequiredService<IOptions<JobsOptions>>().Value;
+                server.WorkerCount = options.WorkerCount;
+                server.SchedulePollingInterval = options.SchedulePollingInterval;
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
 
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxDispatcher>();

@@ -10,6 +10,8 @@ public static class RuntimeServiceCollectionExtensions
     {
         services.AddSingleton<WorkflowDefinitionCache>();
         services.AddSingleton<WorkflowValidator>();
+        services.AddSingleton<EnabledWorkflowIndex>();
+        services.AddHostedService<EnabledWorkflowWarmup>();
         services.AddSingleton<WorkflowMatcher>();
         services.AddSingleton<EventProcessor>();
         services.AddSingleton<EventIntake>();

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using WorkflowRules.Conditions;
 using WorkflowRules.Persistence;
 using WorkflowRules.Sdk.Conditions;
@@ -10,35 +9,32 @@ namespace WorkflowRules.Host.Runtime;
 /// are tried in code order so the outcome is deterministic; every match starts its own instance.
 /// </summary>
 public sealed partial class WorkflowMatcher(
-    WorkflowDefinitionCache definitions,
+    EnabledWorkflowIndex index,
     IConditionEvaluator conditions,
     ILogger<WorkflowMatcher> logger)
 {
     public async Task<(List<WorkflowMatch> Matches, List<ConditionError> Errors)> MatchAsync(
         WorkflowRulesDbContext db, EventOccurrence occurrence, CancellationToken cancellationToken)
     {
-        var candidates = await db.Workflows.AsNoTracking()
-            .Where(w => w.Enabled && w.EntryEvent == occurrence.Event.FunctionName && w.CurrentVersion != null)
-            .Include(w => w.CurrentVersion)
-            .OrderBy(w => w.Code)
-            .ToListAsync(cancellationToken);
-
+        var candidates = await index.GetAsync(db, occurrence.Event.FunctionName, cancellationToken);
         var matches = new List<WorkflowMatch>();
         var errors = new List<ConditionError>();
-        var conditionEvent = new ConditionEvent(occurrence.Event.FunctionName, occurrence.ActingUser, occurrence.OccurredAt);
-        foreach (var workflow in candidates)
+        if (candidates.Count == 0)
         {
-            var version = workflow.CurrentVersion!;
-            var definition = definitions.Get(version);
-            var condition = definition.Root.Condition;
-            if (condition is not null)
+            return (matches, errors);
+        }
+
+        var conditionEvent = new ConditionEvent(occurrence.Event.FunctionName, occurrence.ActingUser, occurrence.OccurredAt);
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Condition is { } condition)
             {
                 var outcome = conditions.Evaluate(
-                    condition.ToSource(), occurrence.Event.RecordType.ClrType, occurrence.Record, occurrence.PreviousRecord, conditionEvent);
+                    condition, occurrence.Event.RecordType.ClrType, occurrence.Record, occurrence.PreviousRecord, conditionEvent);
                 if (outcome.Failure is { } failure)
                 {
-                    LogConditionFailed(logger, workflow.Code, version.Number, failure.Message);
-                    errors.Add(new ConditionError(workflow.Code, version.Number, failure.Message));
+                    LogConditionFailed(logger, candidate.Workflow.Code, candidate.Version.Number, failure.Message);
+                    errors.Add(new ConditionError(candidate.Workflow.Code, candidate.Version.Number, failure.Message));
                     continue;
                 }
 
@@ -48,7 +44,7 @@ public sealed partial class WorkflowMatcher(
                 }
             }
 
-            matches.Add(new WorkflowMatch(workflow, version, definition));
+            matches.Add(new WorkflowMatch(candidate.Workflow, candidate.Version, candidate.Definition));
         }
 
         return (matches, errors);

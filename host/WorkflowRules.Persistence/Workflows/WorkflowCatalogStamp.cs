@@ -1,0 +1,15 @@
+namespace WorkflowRules.Persistence.Workflows;
+
+/// <summary>
+/// The one row that changes whenever any workflow row does (a statement trigger bumps it in the writer's
+/// transaction), so a process holding enabled workflows in memory can tell with one primary-key read whether its
+/// copy is still current — including after writes by another host or by hand in SQL.
+/// </summary>
+public sealed class WorkflowCatalogStamp
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; }
+
+    public long Value { get; set; }
+}

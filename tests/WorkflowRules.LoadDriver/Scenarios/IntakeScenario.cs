@@ -1,0 +1,46 @@
+using WorkflowRules.LoadDriver.Infrastructure;
+
+namespace WorkflowRules.LoadDriver.Scenarios;
+
+/// <summary>
+/// Intake: events a second accepted over HTTP and durably stored, with matching, the condition and instance creation
+/// done in the request. The host runs API-only (Jobs:WorkerCount 0, a supported deployment: intake and processing
+/// scale separately), so the figure is the intake path's and not shared with response processing on 2 cores.
+/// </summary>
+internal sealed class IntakeScenario : IScenario
+{
+    public string Name => "intake";
+
+    public string Description => "events/s accepted through POST /api/events; p99 at half that rate";
+
+    public async Task RunAsync(ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var overrides = new Dictionary<string, string> { ["Jobs:WorkerCount"] = "0" };
+        var (host, connectionString) = await context.StartHostAsync(Name, overrides, cancellationToken);
+        await using (host)
+        {
+            await host.Client.CreateWorkflowAsync(PurchaseEvents.LargePurchaseWorkflow("LOAD-INTAKE"), cancellationToken);
+            var sequence = 0;
+            object Next(int _) => PurchaseEvents.ApprovalRequested(context.RunId + "-intake", Interlocked.Increment(ref sequence));
+
+            var concurrency = 16;
+            await EventSender.ClosedLoopAsync(host.Client, concurrency, context.Pick(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(1)), int.MaxValue, Next, cancellationToken);
+            var saturated = await EventSender.ClosedLoopAsync(
+                host.Client, concurrency, context.Pick(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(2)), int.MaxValue, Next, cancellationToken);
+            context.Report.Add(new Figure(Name, $"Intake, {concurrency} concurrent clients", $"{saturated.PerSecond:0} events/s ({saturated.Accepted} in {saturated.Elapsed.TotalSeconds:0.0} s, {saturated.Failed} failed)",
+                "≥ 1,000 events/s", saturated.PerSecond >= 1000 && saturated.Failed == 0));
+
+            var halfRate = Math.Max(10, saturated.PerSecond / 2);
+            var paced = await EventSender.OpenLoopAsync(host.Client, halfRate, context.Pick(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(2)), Next, cancellationToken);
+            context.Report.Add(new Figure(Name, $"Intake latency at {halfRate:0} events/s (half)", paced.Latency.ToString(),
+                "p99 < 50 ms", paced.Latency.P99 < 50 && paced.Failed == 0));
+
+            var stored = await DatabaseProbe.ScalarAsync<long>(connectionString, "SELECT count(*) FROM workflow.received_events", cancellationToken);
+            var instances = await DatabaseProbe.ScalarAsync<long>(connectionString, "SELECT count(*) FROM workflow.workflow_instances", cancellationToken);
+            if (stored != sequence || instances != sequence)
+            {
+                throw new InvalidOperationException($"{sequence} events were accepted but {stored} events and {instances} instances are stored.");
+            }
+        }
+    }
+}
