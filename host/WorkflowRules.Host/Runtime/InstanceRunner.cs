@@ -22,8 +22,10 @@ public sealed partial class InstanceRunner(
         await InstanceLock.AcquireAsync(db, instanceId, cancellationToken);
         try
         {
-            await RunResponsesAsync(db, instanceId, cancellationToken);
-            await queuedEvents.ProcessAsync(db, instanceId, cancellationToken);
+            if (await RunResponsesAsync(db, instanceId, cancellationToken))
+            {
+                await queuedEvents.ProcessAsync(db, instanceId, cancellationToken);
+            }
         }
         finally
         {
@@ -31,27 +33,28 @@ public sealed partial class InstanceRunner(
         }
     }
 
-    private async Task RunResponsesAsync(WorkflowRulesDbContext db, Guid instanceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs what is runnable. Loads the instance once: under the lock nobody else changes it, and each step's
+    /// commit leaves the tracked entities current.
+    /// </summary>
+    /// <returns>Whether raised events may be waiting: this run raised some, or an earlier run may have.</returns>
+    private async Task<bool> RunResponsesAsync(WorkflowRulesDbContext db, Guid instanceId, CancellationToken cancellationToken)
     {
-        while (true)
+        var instance = await db.WorkflowInstances.Include(i => i.Steps).SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        if (instance is null)
         {
-            db.ChangeTracker.Clear();
-            var instance = await db.WorkflowInstances.Include(i => i.Steps).SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
-            if (instance is null)
-            {
-                LogInstanceMissing(logger, instanceId);
-                return;
-            }
+            LogInstanceMissing(logger, instanceId);
+            return false;
+        }
 
-            if (instance.Status != InstanceStatus.Running)
+        // A fresh instance has run no response yet, so no earlier run can have left raised events behind.
+        var mayHaveEarlierEvents = instance.Steps.Any(s => s.Type == StepType.Response && s.Status is not (StepStatus.Active or StepStatus.Inactive));
+        var raisedEvents = false;
+        while (instance.Status == InstanceStatus.Running)
+        {
+            if (ResponseOrder.NextRunnable(instance) is not { } next)
             {
-                return;
-            }
-
-            var next = NextRunnableStep(instance);
-            if (next is null)
-            {
-                if (!instance.Steps.Any(s => s.Status is StepStatus.Active or StepStatus.Processing))
+                if (ResponseOrder.IsFinished(instance))
                 {
                     instance.Status = InstanceStatus.Completed;
                     instance.CompletedAt = timeProvider.GetUtcNow();
@@ -59,25 +62,18 @@ public sealed partial class InstanceRunner(
                     LogInstanceCompleted(logger, instanceId, instance.WorkflowCode);
                 }
 
-                return;
+                break;
             }
 
-            if (!await stepExecutor.ExecuteAsync(db, instance, next, cancellationToken))
+            var run = await stepExecutor.ExecuteAsync(db, instance, next, cancellationToken);
+            raisedEvents |= run == StepRun.CompletedWithEvents;
+            if (instance.Status == InstanceStatus.Completed)
             {
-                return;
+                LogInstanceCompleted(logger, instanceId, instance.WorkflowCode);
             }
         }
-    }
 
-    /// <summary>The first active response whose predecessor is done: responses of a chain run strictly in order.</summary>
-    private static InstanceStep? NextRunnableStep(WorkflowInstance instance)
-    {
-        var byId = instance.Steps.ToDictionary(s => s.StepId, StringComparer.Ordinal);
-        return instance.Steps
-            .Where(s => s.Type == StepType.Response && s.Status is StepStatus.Active or StepStatus.Processing)
-            .Where(s => s.ParentStepId is not null && byId.TryGetValue(s.ParentStepId, out var parent) && parent.Status == StepStatus.Completed)
-            .OrderBy(s => s.Sequence)
-            .FirstOrDefault();
+        return raisedEvents || mayHaveEarlierEvents;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {InstanceId} does not exist (deleted?); the job has nothing to do.")]

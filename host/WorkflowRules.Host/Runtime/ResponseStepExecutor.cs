@@ -9,8 +9,8 @@ namespace WorkflowRules.Host.Runtime;
 
 /// <summary>
 /// Runs one response step: marks it processing (committed, so a crash shows where it stopped), runs
-/// the plugin's response, then commits its completion, the changed record and the events it raised
-/// together — or its failure with the error, ready for a retry.
+/// the plugin's response, then commits its completion, the changed record, the events it raised and — when it
+/// was the last step — the instance's completion together, or its failure with the error, ready for a retry.
 /// </summary>
 public sealed partial class ResponseStepExecutor(
     IPluginCatalog catalog,
@@ -18,8 +18,7 @@ public sealed partial class ResponseStepExecutor(
     TimeProvider timeProvider,
     ILogger<ResponseStepExecutor> logger)
 {
-    /// <returns>False when the step failed and the instance stops.</returns>
-    public async Task<bool> ExecuteAsync(WorkflowRulesDbContext db, WorkflowInstance instance, InstanceStep step, CancellationToken cancellationToken)
+    public async Task<StepRun> ExecuteAsync(WorkflowRulesDbContext db, WorkflowInstance instance, InstanceStep step, CancellationToken cancellationToken)
     {
         step.Status = StepStatus.Processing;
         step.Attempts++;
@@ -27,8 +26,9 @@ public sealed partial class ResponseStepExecutor(
         step.Error = null;
         await db.SaveChangesAsync(cancellationToken);
 
-        var version = await db.WorkflowVersions.AsNoTracking().SingleAsync(v => v.Id == instance.WorkflowVersionId, cancellationToken);
-        var options = definitions.Get(version).Step(step.StepId).Options;
+        var definition = definitions.TryGet(instance.WorkflowVersionId)
+            ?? definitions.Get(await db.WorkflowVersions.AsNoTracking().SingleAsync(v => v.Id == instance.WorkflowVersionId, cancellationToken));
+        var options = definition.Step(step.StepId).Options;
 
         using var lease = catalog.Acquire();
         var snapshot = lease.Snapshot;
@@ -86,8 +86,15 @@ public sealed partial class ResponseStepExecutor(
         }
 
         db.ReceivedEvents.AddRange(raisedEvents);
+        if (ResponseOrder.IsFinished(instance))
+        {
+            // Completing with the last step saves the instance a commit of its own.
+            instance.Status = InstanceStatus.Completed;
+            instance.CompletedAt = step.CompletedAt;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return raisedEvents.Count > 0 ? StepRun.CompletedWithEvents : StepRun.Completed;
     }
 
     private ReceivedEvent ToReceivedEvent(WorkflowInstance instance, InstanceStep step, int index, RaisedEvent raised, EventDescriptor descriptor) => new()
@@ -107,7 +114,7 @@ public sealed partial class ResponseStepExecutor(
         Status = ReceivedEventStatus.Pending,
     };
 
-    private async Task<bool> FailAsync(WorkflowRulesDbContext db, WorkflowInstance instance, InstanceStep step, string error, CancellationToken cancellationToken)
+    private async Task<StepRun> FailAsync(WorkflowRulesDbContext db, WorkflowInstance instance, InstanceStep step, string error, CancellationToken cancellationToken)
     {
         step.Status = StepStatus.Failed;
         step.Error = error;
@@ -115,7 +122,7 @@ public sealed partial class ResponseStepExecutor(
         instance.Status = InstanceStatus.Failed;
         await db.SaveChangesAsync(cancellationToken);
         LogStepFailed(logger, instance.Id, step.StepId, step.FunctionName, error);
-        return false;
+        return StepRun.Failed;
     }
 
 
