@@ -12,7 +12,8 @@ public static class PluginServiceCollectionExtensions
     /// Adds the plugin catalog (<see cref="IPluginCatalog"/>), configured from the <c>Plugins</c> section
     /// (<see cref="PluginOptions"/>, validated on start), and a hosted service that loads the plugins when the host
     /// starts and applies changes to the plugin directory while it runs. Plugins get the host's
-    /// <see cref="Microsoft.Extensions.Logging.ILoggerFactory"/> and <see cref="TimeProvider"/>.
+    /// <see cref="Microsoft.Extensions.Logging.ILoggerFactory"/> and <see cref="TimeProvider"/>. Also adds
+    /// <see cref="IPluginLoadContextMonitor"/>, which counts the plugin load contexts still in memory.
     /// </summary>
     public static IServiceCollection AddWorkflowPlugins(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +24,7 @@ public static class PluginServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PluginCatalog>();
         services.TryAddSingleton<IPluginCatalog>(provider => provider.GetRequiredService<PluginCatalog>());
+        services.TryAddSingleton<IPluginLoadContextMonitor>(provider => provider.GetRequiredService<PluginCatalog>());
         services.AddHostedService<PluginCatalogHostedService>();
         return services;
     }

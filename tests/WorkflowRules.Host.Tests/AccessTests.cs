@@ -13,6 +13,8 @@ public sealed class AccessTests(WorkflowHost host) : IClassFixture<WorkflowHost>
     [InlineData("POST", "/api/events")]
     [InlineData("GET", "/api/catalog/events")]
     [InlineData("GET", "/api/plugins")]
+    [InlineData("GET", "/api/plugins/contexts")]
+    [InlineData("POST", "/api/plugins/contexts/collect")]
     [InlineData("GET", "/hangfire")]
     public async Task Endpoint_Returns401WithChallenge_WhenCallerIsAnonymous(string method, string url)
     {
@@ -46,6 +48,20 @@ public sealed class AccessTests(WorkflowHost host) : IClassFixture<WorkflowHost>
         Assert.Equal(HttpStatusCode.Accepted, post.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, define.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, dashboard.StatusCode);
+    }
+
+    [Fact]
+    public async Task OperatorKey_ReadsPluginContextsButCannotForceCollections()
+    {
+        using var operatorClient = host.CreateClient(await host.CreateKeyAsync("operator"));
+
+        var read = await operatorClient.GetAsync("/api/plugins/contexts");
+        var collect = await operatorClient.PostAsync("/api/plugins/contexts/collect", null);
+        var collectAsAdmin = await host.Admin.PostAsync("/api/plugins/contexts/collect", null);
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, collect.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, collectAsAdmin.StatusCode);
     }
 
     [Fact]

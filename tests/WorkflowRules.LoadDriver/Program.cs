@@ -17,6 +17,7 @@ public static class Program
         [
             new IntakeScenario(), new HangfireCeilingScenario(), new ProcessingScenario(), new BurstScenario(),
             new EscalationScenario(), new StartupScenario(),
+            new PluginReloadScenario(),
         ];
         var smoke = args.Contains("--smoke");
         var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);

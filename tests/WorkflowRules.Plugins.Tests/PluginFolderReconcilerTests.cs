@@ -19,7 +19,7 @@ public sealed class PluginFolderReconcilerTests : IDisposable
     {
         _state = new CatalogState(version => version.Loader.Dispose());
         var paths = PluginPaths.Resolve(new PluginOptions { Directory = _directory.Plugins, ShadowCopyDirectory = _directory.Shadow }, _directory.Root);
-        var loader = new PluginVersionLoader(_state, NullLoggerFactory.Instance, _time);
+        var loader = new PluginVersionLoader(_state, new PluginLoadContextTracker(_time), NullLoggerFactory.Instance, _time);
         _reconciler = new PluginFolderReconciler(paths, loader, _time, s_debounce, NullLogger.Instance);
     }
 
@@ -84,6 +84,49 @@ public sealed class PluginFolderReconcilerTests : IDisposable
         _directory.EditManifest("throwing-register", m => m["version"] = "1.0.1");
         var retried = _reconciler.Reconcile(force: true);
         Assert.Equal(("1.0.1", PluginState.Failed), (retried.Snapshot!.Plugins[0].Version, retried.Snapshot.Plugins[0].State));
+    }
+
+    [Fact]
+    public void Reconcile_KeepsServingVersion_WhileItsFolderIsDeletedAndCopiedAgain()
+    {
+        _directory.AddProductPlugin("purchasing");
+        _reconciler.Reconcile(force: true);
+
+        _directory.Remove("purchasing");
+        var missing = _reconciler.Reconcile(force: false);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _directory.AddProductPlugin("purchasing");
+        _directory.EditManifest("purchasing", m => m["version"] = "1.0.1");
+        var copiedAgain = _reconciler.Reconcile(force: false);
+        _time.Advance(s_debounce);
+        var settled = _reconciler.Reconcile(force: false);
+        _state.Publish(settled.Snapshot!, settled.Retired);
+
+        Assert.True(missing.Pending);
+        Assert.Null(missing.Snapshot);
+        Assert.Empty(missing.Retired);
+        Assert.True(copiedAgain.Pending);
+        Assert.Empty(copiedAgain.Retired);
+        var status = Assert.Single(settled.Snapshot!.Plugins);
+        Assert.Equal(("1.0.1", PluginState.Loaded), (status.Version, status.State));
+        Assert.Equal("1.0.0", Assert.Single(settled.Retired).Version);
+    }
+
+    [Fact]
+    public void Reconcile_RemovesPlugin_OnceItsFolderHasBeenGoneForTheDebounce()
+    {
+        _directory.AddProductPlugin("purchasing");
+        _reconciler.Reconcile(force: true);
+        _directory.Remove("purchasing");
+        Assert.True(_reconciler.Reconcile(force: false).Pending);
+
+        _time.Advance(s_debounce);
+        var removed = _reconciler.Reconcile(force: false);
+        _state.Publish(removed.Snapshot!, removed.Retired);
+
+        Assert.False(removed.Pending);
+        Assert.Empty(removed.Snapshot!.Plugins);
+        Assert.Equal("purchasing", Assert.Single(removed.Retired).Id);
     }
 
     public void Dispose()

@@ -1,9 +1,13 @@
 using WorkflowRules.Host.Access;
 using WorkflowRules.Plugins;
+using WorkflowRules.Plugins.Diagnostics;
 
 namespace WorkflowRules.Host.Plugins;
 
-/// <summary><c>/api/catalog</c> and <c>/api/plugins</c>: what the loaded plugins offer, and how each plugin folder fared.</summary>
+/// <summary>
+/// <c>/api/catalog</c> and <c>/api/plugins</c>: what the loaded plugins offer, how each plugin folder fared, and the
+/// plugin load contexts alive in the process (<c>/api/plugins/contexts</c>).
+/// </summary>
 public static class CatalogEndpoints
 {
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder endpoints)
@@ -30,6 +34,7 @@ public static class CatalogEndpoints
             await plugins.RescanAsync(cancellationToken);
             return TypedResults.Ok(plugins.Current.Plugins);
         }).RequireAuthorization(AuthorizationPolicies.Administer);
+        admin.MapPluginContexts(readPolicy: AuthorizationPolicies.Operate, collectPolicy: AuthorizationPolicies.Administer);
         return endpoints;
     }
 }

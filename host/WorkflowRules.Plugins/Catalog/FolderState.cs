@@ -18,6 +18,9 @@ internal sealed class FolderState(string name)
 
     public DateTimeOffset ObservedAt { get; set; }
 
+    /// <summary>Since when the folder has been missing (null while it exists): it is removed once missing for the debounce period.</summary>
+    public DateTimeOffset? MissingSince { get; set; }
+
     /// <summary>The last attempt clashed with another plugin: try again when the catalog changes.</summary>
     public bool RetryOnCatalogChange { get; set; }
 

@@ -10,12 +10,13 @@ namespace WorkflowRules.Plugins.Catalog;
 /// a safety net, and on demand), publishes immutable snapshots, and unloads retired versions when their last
 /// lease ends. Scans run one at a time.
 /// </summary>
-internal sealed class PluginCatalog : IPluginCatalog, IDisposable
+internal sealed class PluginCatalog : IPluginCatalog, IPluginLoadContextMonitor, IDisposable
 {
     private readonly PluginOptions _options;
     private readonly PluginPaths _paths;
     private readonly ILogger _logger;
     private readonly CatalogState _state;
+    private readonly PluginLoadContextTracker _contexts;
     private readonly PluginFolderReconciler _reconciler;
     private readonly SemaphoreSlim _scanLock = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
@@ -32,7 +33,8 @@ internal sealed class PluginCatalog : IPluginCatalog, IDisposable
         _paths = PluginPaths.Resolve(_options, environment.ContentRootPath);
         _logger = loggerFactory.CreateLogger("WorkflowRules.Plugins");
         _state = new CatalogState(Unload);
-        var loader = new PluginVersionLoader(_state, loggerFactory, timeProvider);
+        _contexts = new PluginLoadContextTracker(timeProvider);
+        var loader = new PluginVersionLoader(_state, _contexts, loggerFactory, timeProvider);
         _reconciler = new PluginFolderReconciler(_paths, loader, timeProvider, _options.Debounce, _logger);
         _settleTimer = timeProvider.CreateTimer(_ => RequestScan(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _rescanTimer = timeProvider.CreateTimer(_ => RequestScan(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -43,6 +45,10 @@ internal sealed class PluginCatalog : IPluginCatalog, IDisposable
     public CatalogSnapshot Current => _state.Current;
 
     public CatalogLease Acquire() => _state.Acquire();
+
+    public PluginLoadContextReport Report() => _contexts.Report();
+
+    public PluginLoadContextReport CollectAndReport() => _contexts.CollectAndReport();
 
     public async Task RescanAsync(CancellationToken cancellationToken)
     {
@@ -190,5 +196,5 @@ internal sealed class PluginCatalog : IPluginCatalog, IDisposable
         }
     }
 
-    private void Unload(PluginVersion version) => PluginUnloader.Unload(version, this, PluginRetired, _logger);
+    private void Unload(PluginVersion version) => PluginUnloader.Unload(version, this, PluginRetired, _contexts, _logger);
 }

@@ -6,7 +6,8 @@ namespace WorkflowRules.Plugins.Catalog;
 
 /// <summary>
 /// Brings the catalog in line with the plugin directory: loads new and changed folders once they have stayed
-/// unchanged for the debounce period, retires removed and replaced versions, and records every folder's status.
+/// unchanged for the debounce period, retires replaced versions (only once their successor has loaded) and removed
+/// ones (once the folder has been gone for the debounce period), and records every folder's status.
 /// Not thread-safe: the catalog runs one scan at a time.
 /// </summary>
 internal sealed class PluginFolderReconciler(
@@ -26,8 +27,20 @@ internal sealed class PluginFolderReconciler(
 
         var retired = new List<PluginVersion>();
         var changed = false;
+        var pending = false;
+        var now = timeProvider.GetUtcNow();
         foreach (var gone in _folders.Values.Where(f => !onDisk.ContainsKey(f.Name)).ToList())
         {
+            // A deployment that deletes the folder and copies the new build in must not take the plugin away in
+            // between (its events would be unknown for a moment): like a change, a removal applies once it has lasted
+            // the debounce period. The running version serves meanwhile.
+            gone.MissingSince ??= now;
+            if (!force && gone.Version is not null && now - gone.MissingSince < debounce)
+            {
+                pending = true;
+                continue;
+            }
+
             _folders.Remove(gone.Name);
             changed = true;
             if (gone.Version is { } version)
@@ -37,13 +50,14 @@ internal sealed class PluginFolderReconciler(
             }
         }
 
-        var pending = false;
         foreach (var (name, path) in onDisk.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             if (!_folders.TryGetValue(name, out var state))
             {
                 _folders[name] = state = new FolderState(name);
             }
+
+            state.MissingSince = null;
 
             var change = ReconcileFolder(state, path, force, retry: false, retired);
             pending |= change == FolderChange.Pending;

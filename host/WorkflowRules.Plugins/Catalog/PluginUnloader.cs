@@ -11,7 +11,8 @@ namespace WorkflowRules.Plugins.Catalog;
 /// </summary>
 internal static class PluginUnloader
 {
-    public static void Unload(PluginVersion version, object sender, EventHandler<PluginRetiredEventArgs>? retired, ILogger logger)
+    public static void Unload(
+        PluginVersion version, object sender, EventHandler<PluginRetiredEventArgs>? retired, PluginLoadContextTracker tracker, ILogger logger)
     {
         foreach (var handler in retired?.GetInvocationList().Cast<EventHandler<PluginRetiredEventArgs>>() ?? [])
         {
@@ -29,6 +30,7 @@ internal static class PluginUnloader
 
         DisposeServices(version, logger);
         version.Loader.Dispose();
+        tracker.Unloaded(version.LoadContext);
         SerializerCaches.Clear();
         ShadowCopy.TryDelete(version.ShadowPath);
         PluginLog.Unloaded(logger, version.Id, version.Version);

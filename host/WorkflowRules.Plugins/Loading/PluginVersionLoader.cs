@@ -15,7 +15,7 @@ namespace WorkflowRules.Plugins.Loading;
 /// sharing the contract assemblies with the host, the entry point, registration and its validation.
 /// Every failure becomes a <see cref="LoadOutcome"/> with a reason; nothing a plugin does escapes.
 /// </summary>
-internal sealed class PluginVersionLoader(CatalogState state, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+internal sealed class PluginVersionLoader(CatalogState state, PluginLoadContextTracker tracker, ILoggerFactory loggerFactory, TimeProvider timeProvider)
 {
     // The SDK (and, through its references, Microsoft.Extensions.DependencyInjection.Abstractions), logging and
     // options abstractions are loaded once, by the host: a plugin's copy would make its types different types.
@@ -58,6 +58,7 @@ internal sealed class PluginVersionLoader(CatalogState state, ILoggerFactory log
             }
 
             loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, isUnloadable: true, s_sharedTypes);
+            tracker.Track(loader.LoadContext, folderName, manifest);
             var version = Activate(manifest, folderName, shadowPath, loader, others);
             return new LoadOutcome { Version = version, Manifest = manifest };
         }
@@ -65,7 +66,13 @@ internal sealed class PluginVersionLoader(CatalogState state, ILoggerFactory log
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            loader?.Dispose();
+            if (loader is not null)
+            {
+                var context = loader.LoadContext;
+                loader.Dispose();
+                tracker.Unloaded(context);
+            }
+
             SerializerCaches.Clear();
             ShadowCopy.TryDelete(shadowPath);
             var message = exception is PluginLoadException
@@ -93,6 +100,7 @@ internal sealed class PluginVersionLoader(CatalogState state, ILoggerFactory log
         SdkCompatibility.CheckAssembly(assembly);
         var loadContext = AssemblyLoadContext.GetLoadContext(assembly)!;
         var version = new PluginVersion(manifest, folderName, shadowPath, loader, loadContext, state);
+        tracker.Attach(version);
         var builder = new PluginBuilder(version);
 
         // Type.GetType and friends in the plugin's constructor and Register resolve in its own context.

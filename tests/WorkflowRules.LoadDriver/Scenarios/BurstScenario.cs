@@ -42,8 +42,14 @@ internal sealed class BurstScenario : IScenario
 
             var drained = watch.Elapsed;
             var check = await BurstCheck.RunAsync(connectionString, cancellationToken);
+            var intact = check.NothingLostOrDuplicated(events, responsesPerInstance: 2);
             context.Report.Add(new Figure(Name, $"Burst drained (host killed at {completedAtKill} completed, restarted)",
-                $"{drained.TotalSeconds:0.0} s in all; {check}", "nothing lost or duplicated", check.NothingLostOrDuplicated(events, responsesPerInstance: 2)));
+                $"{drained.TotalSeconds:0.0} s in all; {check}", "nothing lost or duplicated", intact));
+            if (!intact)
+            {
+                // Not a performance figure but a correctness failure: even a smoke run must fail on it.
+                throw new InvalidOperationException($"The burst lost or duplicated work: {check}");
+            }
         }
         finally
         {

@@ -18,6 +18,8 @@ public sealed class CatalogHost : IAsyncDisposable
 
     public IPluginCatalog Catalog => _host.Services.GetRequiredService<IPluginCatalog>();
 
+    public IServiceProvider Services => _host.Services;
+
     public LogCollector Logs { get; }
 
     /// <summary>Starts a host; by default without watching, so only <see cref="IPluginCatalog.RescanAsync"/> applies changes.</summary>
