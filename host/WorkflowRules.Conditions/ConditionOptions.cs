@@ -13,4 +13,14 @@ public sealed class ConditionOptions
 
     /// <summary>How long a script file must stay unchanged before it is re-read (editors save in several writes).</summary>
     public TimeSpan ScriptDebounce { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>
+    /// Where compiled conditions are kept between runs, so a restart loads them instead of compiling them again;
+    /// relative paths are taken from the host's content root. Null or empty: no disk cache. The folder holds code
+    /// the host runs: give it the same protection as the host's own files.
+    /// </summary>
+    public string? CompiledCacheDirectory { get; set; }
+
+    /// <summary>Compiled cache entries not used for this long are deleted when the host starts.</summary>
+    public TimeSpan CompiledCacheRetention { get; set; } = TimeSpan.FromDays(30);
 }

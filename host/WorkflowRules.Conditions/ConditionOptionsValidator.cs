@@ -26,6 +26,11 @@ public sealed class ConditionOptionsValidator : IValidateOptions<ConditionOption
             errors.Add($"{ConditionOptions.SectionName}:{nameof(ConditionOptions.ScriptDebounce)} must be between 0 and 00:01:00 (it is {options.ScriptDebounce}).");
         }
 
+        if (options.CompiledCacheRetention < TimeSpan.FromHours(1))
+        {
+            errors.Add($"{ConditionOptions.SectionName}:{nameof(ConditionOptions.CompiledCacheRetention)} must be at least 01:00:00 (it is {options.CompiledCacheRetention}); entries in use are refreshed only once a day.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using WorkflowRules.Conditions.CompiledCache;
 using WorkflowRules.Conditions.Scripts;
 using WorkflowRules.Sdk.Conditions;
 
@@ -8,7 +9,7 @@ namespace WorkflowRules.Conditions;
 
 /// <summary>
 /// Start-up work that must not delay the host: warm the compiler (its first compile in a process costs
-/// 0.5-2.4 s), read the scripts folder, then watch it. Runs in the background; a condition evaluated before it
+/// 0.5-2.4 s), prune the compiled cache on disk, read the scripts folder, then watch it. Runs in the background; a condition evaluated before it
 /// finishes simply waits for the compiler.
 /// </summary>
 public sealed partial class ConditionsHostedService : BackgroundService
@@ -19,13 +20,23 @@ public sealed partial class ConditionsHostedService : BackgroundService
     private readonly IConditionEvaluator _evaluator;
     private readonly ConditionScriptCatalog _scripts;
     private readonly ConditionScriptWatcher _watcher;
+    private readonly CompiledConditionStore? _compiledCache;
+    private readonly TimeSpan _compiledCacheRetention;
     private readonly ILogger<ConditionsHostedService> _logger;
 
-    internal ConditionsHostedService(IConditionEvaluator evaluator, ConditionScriptCatalog scripts, ConditionScriptWatcher watcher, ILogger<ConditionsHostedService> logger)
+    internal ConditionsHostedService(
+        IConditionEvaluator evaluator,
+        ConditionScriptCatalog scripts,
+        ConditionScriptWatcher watcher,
+        CompiledConditionStore? compiledCache,
+        TimeSpan compiledCacheRetention,
+        ILogger<ConditionsHostedService> logger)
     {
         _evaluator = evaluator;
         _scripts = scripts;
         _watcher = watcher;
+        _compiledCache = compiledCache;
+        _compiledCacheRetention = compiledCacheRetention;
         _logger = logger;
     }
 
@@ -42,6 +53,7 @@ public sealed partial class ConditionsHostedService : BackgroundService
         {
             WarmUp();
             stoppingToken.ThrowIfCancellationRequested();
+            _compiledCache?.Prune(_compiledCacheRetention);
             _scripts.Refresh();
             _watcher.Start();
         }

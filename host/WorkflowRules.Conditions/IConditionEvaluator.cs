@@ -14,8 +14,18 @@ public interface IConditionEvaluator
     ConditionOutcome Evaluate(ConditionSource source, Type recordType, object record, object? previous, ConditionEvent evt);
 
     /// <summary>
+    /// A handle to evaluate <paramref name="source"/> against records of <paramref name="recordType"/> many times,
+    /// faster than <see cref="Evaluate"/> (no lookup per call). Binding is cheap and compiles nothing: the first
+    /// evaluation compiles unless <see cref="Prepare"/> did. The handle follows retires, forgets and script edits.
+    /// </summary>
+    ConditionHandle Bind(ConditionSource source, Type recordType);
+
+    /// <summary>
     /// Compiles every condition not yet cached in one assembly (one per record-type load context), e.g. all
     /// conditions of a workflow version when it is published or first used. Invalid ones are cached as invalid.
+    /// With <see cref="ConditionOptions.CompiledCacheDirectory"/> set, conditions compiled by an earlier run (or
+    /// another process) are loaded from disk instead of compiled, and new compiles are written there: call it
+    /// at start-up with the conditions of every enabled workflow, in as few calls as convenient.
     /// </summary>
     void Prepare(IReadOnlyList<(ConditionSource Source, Type RecordType)> conditions);
 

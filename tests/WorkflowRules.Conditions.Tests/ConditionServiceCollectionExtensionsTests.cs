@@ -39,12 +39,24 @@ public sealed class ConditionServiceCollectionExtensionsTests : IDisposable
 
         Assert.Equal("scripts", options.ScriptsDirectory);
         Assert.Equal(TimeSpan.FromMilliseconds(250), options.TimeBudget);
+        Assert.Null(options.CompiledCacheDirectory);
+    }
+
+    [Fact]
+    public void AddWorkflowConditions_WritesCompiledCacheUnderContentRoot_WhenDirectoryIsRelative()
+    {
+        using var host = BuildHost(new() { ["Conditions:CompiledCacheDirectory"] = "condition-cache" });
+
+        host.Services.GetRequiredService<IConditionEvaluator>().Prepare([(ConditionSource.Inline("Record.Amount > 1m"), typeof(WorkflowRules.Purchasing.Documents.PurchaseDocument))]);
+
+        Assert.Single(Directory.GetFiles(Path.Combine(_scripts, "condition-cache"), "*.dll"));
     }
 
     [Theory]
     [InlineData("Conditions:TimeBudget", "00:00:00")]
     [InlineData("Conditions:TimeBudget", "00:10:00")]
     [InlineData("Conditions:ScriptsDirectory", " ")]
+    [InlineData("Conditions:CompiledCacheRetention", "00:00:01")]
     public async Task AddWorkflowConditions_FailsStart_WhenSettingIsInvalid(string key, string value)
     {
         using var host = BuildHost(new() { [key] = value });

@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using WorkflowRules.Conditions.Budget;
 using WorkflowRules.Conditions.Safety;
-using WorkflowRules.Sdk.Conditions;
 
 namespace WorkflowRules.Conditions.Compilation;
 
@@ -25,6 +24,8 @@ internal sealed class ConditionCompiler(ConditionReferences references)
             optimizationLevel: OptimizationLevel.Release,
             allowUnsafe: false,
             nullableContextOptions: NullableContextOptions.Enable)
+        // The same conditions give the same bytes, so processes sharing the compiled cache on disk agree on its files.
+        .WithDeterministic(true)
         .WithMetadataReferenceResolver(null)
         .WithSourceReferenceResolver(null)
         .WithXmlReferenceResolver(null)
@@ -34,10 +35,14 @@ internal sealed class ConditionCompiler(ConditionReferences references)
     public IReadOnlyList<ConditionDiagnostic> Check(string code, Type recordType) =>
         Analyze([(code, recordType)]).Conditions[0].Diagnostics;
 
-    /// <summary>Compiles <paramref name="conditions"/> (all written against types of <paramref name="recordContext"/>) into one assembly.</summary>
-    public CompiledBatch Compile(IReadOnlyList<(string Code, Type RecordType)> conditions, AssemblyLoadContext recordContext)
+    /// <summary>
+    /// Compiles <paramref name="conditions"/> (all written against types of <paramref name="recordContext"/>) into
+    /// one assembly, named <paramref name="assemblyName"/> when given (a name derived from the inputs keeps the
+    /// output deterministic).
+    /// </summary>
+    public CompiledBatch Compile(IReadOnlyList<(string Code, Type RecordType)> conditions, AssemblyLoadContext recordContext, string? assemblyName = null)
     {
-        var analysis = Analyze(conditions);
+        var analysis = Analyze(conditions, assemblyName);
         var valid = analysis.Conditions.Where(c => c.Diagnostics.Count == 0 && c.Model is not null).ToList();
         if (valid.Count == 0 || analysis.Compilation is null)
         {
@@ -60,20 +65,13 @@ internal sealed class ConditionCompiler(ConditionReferences references)
         image.Position = 0;
         var context = new ConditionLoadContext($"WorkflowRules.Conditions[{valid.Count}] for {recordContext.Name}", recordContext);
         var assembly = context.LoadFromStream(image);
-        var results = analysis.Conditions.Select(c =>
-        {
-            if (c.Diagnostics.Count > 0 || c.Generated is null)
-            {
-                return new CompiledConditionResult(null, c.Diagnostics);
-            }
-
-            var method = assembly.GetType(c.Generated.FullClassName, throwOnError: true)!.GetMethod(GeneratedCondition.UntypedMethod)!;
-            return new CompiledConditionResult(method.CreateDelegate<Func<object, object?, ConditionEvent, bool>>(), []);
-        });
-        return new CompiledBatch([.. results], context);
+        var results = analysis.Conditions.Select(c => c.Diagnostics.Count > 0 || c.Generated is null
+            ? new CompiledConditionResult(null, c.Diagnostics)
+            : new CompiledConditionResult(GeneratedCondition.Bind(assembly, c.Generated.ClassName), [], c.Generated.ClassName));
+        return new CompiledBatch([.. results], context, image.ToArray());
     }
 
-    private Analysis Analyze(IReadOnlyList<(string Code, Type RecordType)> conditions)
+    private Analysis Analyze(IReadOnlyList<(string Code, Type RecordType)> conditions, string? assemblyName = null)
     {
         var generated = new List<GeneratedCondition?>();
         for (var i = 0; i < conditions.Count; i++)
@@ -88,7 +86,7 @@ internal sealed class ConditionCompiler(ConditionReferences references)
         var compilation = trees.Count == 0
             ? null
             : CSharpCompilation.Create(
-                "GeneratedConditions_" + Guid.NewGuid().ToString("N"),
+                assemblyName ?? "GeneratedConditions_" + Guid.NewGuid().ToString("N"),
                 trees,
                 references.For(generated.OfType<GeneratedCondition>().Select(g => g.RecordType)),
                 // Spreading a handful of small methods over threads costs more than it saves.

@@ -7,7 +7,9 @@ namespace WorkflowRules.Conditions.Compilation;
 
 /// <summary>
 /// Wraps a condition into <c>static bool Evaluate(T Record, T? Previous, ConditionEvent Event)</c> plus an untyped
-/// twin that casts, so the host binds one delegate on <see cref="object"/> per condition.
+/// twin that casts, so the host binds one delegate on <see cref="object"/> per condition. The twin is an instance
+/// method so that the delegate is a closed one: invoking a delegate to a static method goes through an extra
+/// argument-shuffling stub.
 /// </summary>
 internal static class ConditionWrapper
 {
@@ -32,7 +34,7 @@ internal static class ConditionWrapper
         }
 
         source.Append("namespace ").Append(GeneratedCondition.Namespace).Append("\n{\n")
-            .Append("public static class ").Append(className).Append("\n{\n")
+            .Append("public sealed class ").Append(className).Append("\n{\n")
             .Append("public static bool ").Append(GeneratedCondition.EvaluateMethod).Append('(')
             .Append(record).Append(" Record, ").Append(record).Append("? Previous, ").Append(evt).Append(" Event)\n{\n");
         if (form == ConditionForm.Expression)
@@ -50,7 +52,7 @@ internal static class ConditionWrapper
         }
 
         source.Append("}\n")
-            .Append("public static bool ").Append(GeneratedCondition.UntypedMethod).Append("(object record, object? previous, ").Append(evt).Append(" evt) => ")
+            .Append("public bool ").Append(GeneratedCondition.UntypedMethod).Append("(object record, object? previous, ").Append(evt).Append(" evt) => ")
             .Append(GeneratedCondition.EvaluateMethod).Append("((").Append(record).Append(")record, (").Append(record).Append("?)previous, evt);\n")
             .Append("}\n}\n");
 

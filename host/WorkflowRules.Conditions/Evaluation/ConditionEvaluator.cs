@@ -1,20 +1,18 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.Loader;
-using WorkflowRules.Conditions.Budget;
 using WorkflowRules.Conditions.Scripts;
 using WorkflowRules.Sdk.Conditions;
 
 namespace WorkflowRules.Conditions.Evaluation;
 
 /// <summary>
-/// Evaluates cached conditions under the time budget. The success path is an identity lookup, two thread-local
-/// writes and a delegate call: no allocation, no lock, and no clock read unless the condition loops or calls
-/// lambdas hundreds of times.
+/// Evaluates cached conditions under the time budget. <see cref="Evaluate"/> finds the condition by an identity
+/// lookup on every call; <see cref="Bind"/> gives a <see cref="ConditionHandle"/> that holds the compiled delegate
+/// and skips the lookup. Either way the success path allocates nothing, takes no lock, and reads no clock unless
+/// the condition loops or calls lambdas hundreds of times.
 /// </summary>
-internal sealed class ConditionEvaluator(ConditionCache cache, ConditionScriptCatalog scripts, TimeProvider clock, TimeSpan budget) : IConditionEvaluator
+internal sealed class ConditionEvaluator(ConditionCache cache, ConditionScriptCatalog scripts, ConditionRunner runner) : IConditionEvaluator
 {
-    private readonly long _budgetTicks = Math.Max(1, (long)(budget.TotalSeconds * clock.TimestampFrequency));
-
     public ConditionOutcome Evaluate(ConditionSource source, Type recordType, object record, object? previous, ConditionEvent evt)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -27,37 +25,45 @@ internal sealed class ConditionEvaluator(ConditionCache cache, ConditionScriptCa
             return ConditionOutcome.Failed(failure);
         }
 
-        if (!recordType.IsInstanceOfType(record) || (previous is not null && !recordType.IsInstanceOfType(previous)))
+        if (MismatchedRecord(recordType, record, previous) is { } mismatch)
         {
-            return ConditionOutcome.Failed(ConditionFailures.Invalid(
-                $"The condition is written against {recordType.FullName} but was given a {(recordType.IsInstanceOfType(record) ? previous! : record).GetType().FullName}."));
+            return ConditionOutcome.Failed(mismatch);
         }
 
         var compiled = cache.GetOrCompile(code, recordType);
-        if (compiled.Invoke is not { } invoke)
+        return compiled.Invoke is { } invoke
+            ? runner.Run(invoke, record, previous, evt)
+            : ConditionOutcome.Failed(compiled.Failure!);
+    }
+
+    public ConditionHandle Bind(ConditionSource source, Type recordType)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(recordType);
+        return new ConditionHandle(this, cache, runner, source, recordType);
+    }
+
+    /// <summary>What <paramref name="source"/> stands for now: the compiled delegate (compiling it if needed) or the failure.</summary>
+    internal ConditionBinding Resolve(ConditionSource source, Type recordType)
+    {
+        // Read first: a retire racing with this resolve moves the generation past it, so the handle resolves again.
+        var generation = cache.Generation;
+        if (!TryGetCode(source, recordType, out var code, out var failure))
         {
-            return ConditionOutcome.Failed(compiled.Failure!);
+            // A malformed source never changes; a missing or broken script may be fixed on disk any moment.
+            return new ConditionBinding(generation, null, failure, Settled: !source.IsWellFormed);
         }
 
-        ConditionBudget.Begin(clock, _budgetTicks);
-        try
-        {
-            return invoke(record, previous, evt) ? ConditionOutcome.True : ConditionOutcome.False;
-        }
-        catch (ConditionBudgetExceededException e)
-        {
-            return ConditionOutcome.Failed(ConditionFailures.Stopped(e, budget));
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // Whatever the user's code threw is the user's problem to fix, never the host's to crash on.
-            return ConditionOutcome.Failed(ConditionFailures.Threw(e));
-        }
-        finally
-        {
-            ConditionBudget.End();
-        }
+        var compiled = cache.GetOrCompile(code, recordType);
+        return new ConditionBinding(generation, compiled.Invoke, compiled.Failure, Settled: true);
     }
+
+    /// <summary>The failure to report when a record (or previous version) is not of the condition's record type.</summary>
+    internal static ConditionFailure? MismatchedRecord(Type recordType, object record, object? previous) =>
+        recordType.IsInstanceOfType(record) && (previous is null || recordType.IsInstanceOfType(previous))
+            ? null
+            : ConditionFailures.Invalid(
+                $"The condition is written against {recordType.FullName} but was given a {(recordType.IsInstanceOfType(record) ? previous! : record).GetType().FullName}.");
 
     public void Prepare(IReadOnlyList<(ConditionSource Source, Type RecordType)> conditions)
     {

@@ -14,7 +14,8 @@ public sealed class ConditionTestHost : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public ConditionTestHost(TimeSpan? timeBudget = null, IConditionRecordTypeResolver? resolver = null, TimeSpan? debounce = null)
+    // compiledCacheDirectory: the compiled cache on disk, owned by the caller (hosts may share one); none when null.
+    public ConditionTestHost(TimeSpan? timeBudget = null, IConditionRecordTypeResolver? resolver = null, TimeSpan? debounce = null, string? compiledCacheDirectory = null)
     {
         ScriptsDirectory = Directory.CreateTempSubdirectory("conditions-tests-").FullName;
         var configuration = new ConfigurationBuilder()
@@ -23,6 +24,7 @@ public sealed class ConditionTestHost : IDisposable
                 ["Conditions:ScriptsDirectory"] = ScriptsDirectory,
                 ["Conditions:TimeBudget"] = (timeBudget ?? TimeSpan.FromMilliseconds(250)).ToString(),
                 ["Conditions:ScriptDebounce"] = (debounce ?? TimeSpan.FromMilliseconds(50)).ToString(),
+                ["Conditions:CompiledCacheDirectory"] = compiledCacheDirectory,
             })
             .Build();
         var services = new ServiceCollection();
