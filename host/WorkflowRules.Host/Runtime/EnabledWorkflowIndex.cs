@@ -11,17 +11,31 @@ namespace WorkflowRules.Host.Runtime;
 /// The enabled workflows by entry event, held in memory so that an event costs one primary-key read (the
 /// <see cref="WorkflowCatalogStamp"/>) instead of loading its candidates and their definitions. When the stamp moved
 /// — a workflow was created, changed, enabled or disabled by any process — the index is rebuilt once, and the entry
-/// conditions of every enabled workflow are compiled in one batch (or loaded from the compiled-condition cache).
+/// conditions of every enabled workflow are compiled in one batch (or loaded from the compiled-condition cache) and
+/// bound once. A retired plugin version drops the index: its bound conditions would otherwise keep the old
+/// version's load context alive.
 /// </summary>
-public sealed partial class EnabledWorkflowIndex(
-    WorkflowDefinitionCache definitions,
-    IConditionEvaluator conditions,
-    IPluginCatalog catalog,
-    TimeProvider timeProvider,
-    ILogger<EnabledWorkflowIndex> logger) : IDisposable
+public sealed partial class EnabledWorkflowIndex : IDisposable
 {
+    private readonly WorkflowDefinitionCache _definitions;
+    private readonly IConditionEvaluator _conditions;
+    private readonly IPluginCatalog _catalog;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<EnabledWorkflowIndex> _logger;
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private volatile Snapshot? _current;
+    private int _retirements;
+
+    public EnabledWorkflowIndex(
+        WorkflowDefinitionCache definitions, IConditionEvaluator conditions, IPluginCatalog catalog, TimeProvider timeProvider, ILogger<EnabledWorkflowIndex> logger)
+    {
+        _definitions = definitions;
+        _conditions = conditions;
+        _catalog = catalog;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _catalog.PluginRetired += OnPluginRetired;
+    }
 
     /// <summary>The enabled workflows starting with <paramref name="eventName"/>, in code order; current as of this call.</summary>
     public async Task<IReadOnlyList<EnabledWorkflow>> GetAsync(WorkflowRulesDbContext db, string eventName, CancellationToken cancellationToken)
@@ -43,20 +57,25 @@ public sealed partial class EnabledWorkflowIndex(
                 return current;
             }
 
-            var started = timeProvider.GetTimestamp();
+            var started = _timeProvider.GetTimestamp();
+            var retirements = Volatile.Read(ref _retirements);
             var rows = await db.Workflows.AsNoTracking()
                 .Where(w => w.Enabled && w.EntryEvent != null && w.CurrentVersion != null)
                 .Include(w => w.CurrentVersion)
                 .OrderBy(w => w.Code)
                 .ToListAsync(cancellationToken);
-            var enabled = rows.Select(w => new EnabledWorkflow(w, w.CurrentVersion!, definitions.Get(w.CurrentVersion!))).ToList();
-            PrepareConditions(enabled);
+            var enabled = BindConditions(rows);
             var snapshot = new Snapshot(
                 stamp,
                 enabled.GroupBy(w => w.Workflow.EntryEvent!, StringComparer.Ordinal)
                     .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<EnabledWorkflow>)[.. g], StringComparer.Ordinal));
-            _current = snapshot;
-            LogRebuilt(logger, enabled.Count, stamp, timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            // Bound while a plugin version retired: it may hold the old version's types, so serve it once, don't keep it.
+            if (Volatile.Read(ref _retirements) == retirements)
+            {
+                _current = snapshot;
+            }
+
+            LogRebuilt(_logger, enabled.Count, stamp, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
             return snapshot;
         }
         finally
@@ -65,23 +84,38 @@ public sealed partial class EnabledWorkflowIndex(
         }
     }
 
-    /// <summary>Compiles the entry conditions in one batch now, rather than one by one on the first events.</summary>
-    private void PrepareConditions(List<EnabledWorkflow> enabled)
+    /// <summary>Compiles the entry conditions in one batch now, rather than one by one on the first events, and binds them.</summary>
+    private List<EnabledWorkflow> BindConditions(List<Workflow> rows)
     {
-        using var lease = catalog.Acquire();
-        var batch = new List<(ConditionSource, Type)>();
-        foreach (var workflow in enabled)
+        using var lease = _catalog.Acquire();
+        var bound = new List<(Workflow Row, ConditionSource? Source, Type? RecordType)>(rows.Count);
+        foreach (var row in rows)
         {
-            if (workflow.Condition is { } condition && lease.Snapshot.Events.TryGetValue(workflow.Workflow.EntryEvent!, out var entryEvent))
-            {
-                batch.Add((condition, entryEvent.RecordType.ClrType));
-            }
+            var source = _definitions.Get(row.CurrentVersion!).Root.Condition?.ToSource();
+            var recordType = lease.Snapshot.Events.TryGetValue(row.EntryEvent!, out var entryEvent) ? entryEvent.RecordType.ClrType : null;
+            bound.Add((row, source, recordType));
         }
 
-        conditions.Prepare(batch);
+        _conditions.Prepare([.. bound.Where(b => b.Source is not null && b.RecordType is not null).Select(b => (b.Source!, b.RecordType!))]);
+        return
+        [
+            .. bound.Select(b => new EnabledWorkflow(
+                b.Row, b.Row.CurrentVersion!, _definitions.Get(b.Row.CurrentVersion!), b.Source,
+                b.Source is not null && b.RecordType is not null ? _conditions.Bind(b.Source, b.RecordType) : null)),
+        ];
     }
 
-    public void Dispose() => _rebuild.Dispose();
+    private void OnPluginRetired(object? sender, PluginRetiredEventArgs args)
+    {
+        Interlocked.Increment(ref _retirements);
+        _current = null;
+    }
+
+    public void Dispose()
+    {
+        _catalog.PluginRetired -= OnPluginRetired;
+        _rebuild.Dispose();
+    }
 
     private sealed record Snapshot(long Stamp, FrozenDictionary<string, IReadOnlyList<EnabledWorkflow>> ByEntryEvent);
 

@@ -27,10 +27,9 @@ public sealed partial class WorkflowMatcher(
         var conditionEvent = new ConditionEvent(occurrence.Event.FunctionName, occurrence.ActingUser, occurrence.OccurredAt);
         foreach (var candidate in candidates)
         {
-            if (candidate.Condition is { } condition)
+            if (candidate.Condition is not null)
             {
-                var outcome = conditions.Evaluate(
-                    condition, occurrence.Event.RecordType.ClrType, occurrence.Record, occurrence.PreviousRecord, conditionEvent);
+                var outcome = candidate.EvaluateCondition(conditions, occurrence, conditionEvent);
                 if (outcome.Failure is { } failure)
                 {
                     LogConditionFailed(logger, candidate.Workflow.Code, candidate.Version.Number, failure.Message);
