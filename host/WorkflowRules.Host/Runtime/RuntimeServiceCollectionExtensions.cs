@@ -10,6 +10,7 @@ public static class RuntimeServiceCollectionExtensions
     {
         services.AddSingleton<WorkflowDefinitionCache>();
         services.AddSingleton<WorkflowValidator>();
+        services.AddSingleton<WorkflowConditionCompiler>();
         services.AddSingleton<EnabledWorkflowIndex>();
         services.AddHostedService<EnabledWorkflowWarmup>();
         services.AddSingleton<WorkflowMatcher>();

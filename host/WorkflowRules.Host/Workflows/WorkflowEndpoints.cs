@@ -40,7 +40,8 @@ public static class WorkflowEndpoints
     }
 
     private static async Task<Results<Created<WorkflowView>, ProblemHttpResult>> CreateAsync(
-        WorkflowRequest request, ClaimsPrincipal user, WorkflowRulesDbContext db, WorkflowValidator validator, TimeProvider timeProvider, CancellationToken cancellationToken)
+        WorkflowRequest request, ClaimsPrincipal user, WorkflowRulesDbContext db, WorkflowValidator validator, WorkflowConditionCompiler compiler,
+        TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var (definition, problem) = ValidateRequest(request, validator);
         if (problem is not null)
@@ -66,11 +67,13 @@ public static class WorkflowEndpoints
             return Problems.Conflict($"A workflow with the code '{request.Code}' was created at the same time.");
         }
 
+        compiler.Compile(definition!);
         return TypedResults.Created($"/api/workflows/{workflow.Code}", ToView(workflow, validator));
     }
 
     private static async Task<Results<Ok<WorkflowView>, ProblemHttpResult>> UpdateAsync(
-        string code, WorkflowRequest request, ClaimsPrincipal user, WorkflowRulesDbContext db, WorkflowValidator validator, TimeProvider timeProvider, CancellationToken cancellationToken)
+        string code, WorkflowRequest request, ClaimsPrincipal user, WorkflowRulesDbContext db, WorkflowValidator validator, WorkflowConditionCompiler compiler,
+        TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         request = request with { Code = code };
         var (definition, problem) = ValidateRequest(request, validator);
@@ -96,6 +99,7 @@ public static class WorkflowEndpoints
             return Problems.Conflict($"Workflow '{code}' was changed by someone else at the same time; read it again and retry.");
         }
 
+        compiler.Compile(definition!);
         return TypedResults.Ok(ToView(workflow, validator));
     }
 
