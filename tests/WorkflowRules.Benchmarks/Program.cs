@@ -7,6 +7,7 @@ namespace WorkflowRules.Benchmarks;
 /// Entry point. A few measures that BenchmarkDotNet cannot take in one process (cold starts, long-running
 /// memory behaviour) are commands of their own; everything else goes to BenchmarkDotNet's switcher, so every
 /// BenchmarkDotNet option works (<c>--filter '*Condition*'</c>, <c>--job short</c>, <c>--list flat</c>…).
+/// <c>--smoke</c> runs all of it once, fast, for CI (<see cref="SmokeRun"/>).
 /// </summary>
 public static class Program
 {
@@ -15,6 +16,7 @@ public static class Program
         ArgumentNullException.ThrowIfNull(args);
         return args switch
         {
+            [SmokeRun.Command, .. var rest] => SmokeRun.Run(rest),
             [FirstCompileMeasure.Command, .. var rest] => FirstCompileMeasure.Run(rest),
             [FirstCompileMeasure.ChildCommand, ..] => FirstCompileMeasure.RunChild(),
             [CompileRetireCyclesMeasure.Command, .. var rest] => CompileRetireCyclesMeasure.Run(rest),

@@ -11,14 +11,19 @@ namespace WorkflowRules.LoadDriver.Infrastructure;
 /// </summary>
 internal sealed class DriverHangfire : IAsyncDisposable
 {
-    private readonly BackgroundJobServer _server;
+    private readonly JobActivator _activator;
+    private readonly int _workerCount;
+    private readonly TimeSpan _schedulePollingInterval;
+    private BackgroundJobServer? _server;
 
-    private DriverHangfire(PostgreSqlStorage storage, BackgroundJobServer server, string schema)
+    private DriverHangfire(PostgreSqlStorage storage, string schema, JobActivator activator, int workerCount, TimeSpan schedulePollingInterval)
     {
         Storage = storage;
-        _server = server;
         Schema = schema;
         Client = new BackgroundJobClient(storage);
+        _activator = activator;
+        _workerCount = workerCount;
+        _schedulePollingInterval = schedulePollingInterval;
     }
 
     /// <summary>The host's default: <c>Math.Max(4, Environment.ProcessorCount * 2)</c>.</summary>
@@ -30,8 +35,16 @@ internal sealed class DriverHangfire : IAsyncDisposable
 
     public string Schema { get; }
 
-    /// <summary>Starts a server; <paramref name="activator"/> builds the driver's job objects (never Hangfire's static one).</summary>
+    /// <summary>Storage and a started server; <paramref name="activator"/> builds the driver's job objects (never Hangfire's static one).</summary>
     public static DriverHangfire Start(string connectionString, string schema, JobActivator activator, int workerCount, TimeSpan schedulePollingInterval)
+    {
+        var hangfire = CreateStopped(connectionString, schema, activator, workerCount, schedulePollingInterval);
+        hangfire.StartServer();
+        return hangfire;
+    }
+
+    /// <summary>Storage and a client only: jobs wait in the queue until <see cref="StartServer"/>.</summary>
+    public static DriverHangfire CreateStopped(string connectionString, string schema, JobActivator activator, int workerCount, TimeSpan schedulePollingInterval)
     {
         var options = new PostgreSqlStorageOptions
         {
@@ -43,23 +56,29 @@ internal sealed class DriverHangfire : IAsyncDisposable
             UseSlidingInvisibilityTimeout = true,
             DistributedLockTimeout = TimeSpan.FromMinutes(1),
         };
-        var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
-        var server = new BackgroundJobServer(
-            new BackgroundJobServerOptions
-            {
-                WorkerCount = workerCount,
-                SchedulePollingInterval = schedulePollingInterval,
-                Activator = activator,
-                ServerName = $"load-driver:{Environment.ProcessId}:{schema}",
-            },
-            storage);
-        return new DriverHangfire(storage, server, schema);
+        return new DriverHangfire(
+            new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options), schema, activator, workerCount, schedulePollingInterval);
     }
+
+    public void StartServer() => _server ??= new BackgroundJobServer(
+        new BackgroundJobServerOptions
+        {
+            WorkerCount = _workerCount,
+            SchedulePollingInterval = _schedulePollingInterval,
+            Activator = _activator,
+            ServerName = $"load-driver:{Environment.ProcessId}:{Schema}",
+        },
+        Storage);
 
     public async ValueTask DisposeAsync()
     {
-        _server.SendStop();
-        await _server.WaitForShutdownAsync(CancellationToken.None);
-        _server.Dispose();
+        var server = _server;
+        _server = null;
+        if (server is not null)
+        {
+            server.SendStop();
+            await server.WaitForShutdownAsync(CancellationToken.None);
+            server.Dispose();
+        }
     }
 }
