@@ -1,4 +1,4 @@
-using WorkflowRules.Conditions.Evaluation;
+using WorkflowRules.Sdk.Conditions;
 
 namespace WorkflowRules.Conditions.Compilation;
 
@@ -7,6 +7,6 @@ namespace WorkflowRules.Conditions.Compilation;
 /// kept it from being emitted.
 /// </summary>
 internal sealed record CompiledConditionResult(
-    ConditionInvoker? Invoke,
+    Func<object, object?, ConditionEvent, bool>? Invoke,
     IReadOnlyList<ConditionDiagnostic> Diagnostics,
     string? ClassName = null);

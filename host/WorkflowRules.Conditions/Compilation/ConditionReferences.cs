@@ -39,7 +39,7 @@ internal sealed class ConditionReferences
             typeof(Enumerable).Assembly.Location,
             Path.Combine(runtimeDirectory, "System.Collections.dll"),
             typeof(ConditionEvent).Assembly.Location,
-            typeof(ConditionFrame).Assembly.Location,
+            typeof(ConditionBudget).Assembly.Location,
         ];
         Base = [.. paths.Distinct(StringComparer.Ordinal).Select(FromPath)];
     }

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using WorkflowRules.Conditions.Evaluation;
+using WorkflowRules.Sdk.Conditions;
 
 namespace WorkflowRules.Conditions.Compilation;
 
@@ -32,16 +32,16 @@ internal sealed class GeneratedCondition
     public string FullClassName => $"{Namespace}.{ClassName}";
 
     /// <summary>
-    /// The entry point of generated class <paramref name="className"/> of <paramref name="assembly"/>, closed over an
-    /// instance of it (only the delegate's target: each evaluation runs on the calling thread's own instance).
+    /// The delegate of generated class <paramref name="className"/> of <paramref name="assembly"/>, closed over an
+    /// instance of it (the class has no state).
     /// </summary>
     /// <exception cref="TypeLoadException">The assembly has no such class (e.g. a stale or foreign file).</exception>
-    public static ConditionInvoker Bind(Assembly assembly, string className)
+    public static Func<object, object?, ConditionEvent, bool> Bind(Assembly assembly, string className)
     {
         var type = assembly.GetType($"{Namespace}.{className}", throwOnError: true)!;
         var method = type.GetMethod(UntypedMethod, BindingFlags.Public | BindingFlags.Instance)
             ?? throw new TypeLoadException($"{type.FullName} has no method {UntypedMethod}.");
-        return method.CreateDelegate<ConditionInvoker>(Activator.CreateInstance(type));
+        return method.CreateDelegate<Func<object, object?, ConditionEvent, bool>>(Activator.CreateInstance(type));
     }
 
     private SourceText UserText => _userText ??= SourceText.From(Code);

@@ -6,18 +6,17 @@ namespace WorkflowRules.Conditions.Evaluation;
 /// <summary>
 /// Runs a compiled condition under the time budget and turns whatever its code throws into a failure. Shared by
 /// <see cref="ConditionEvaluator.Evaluate"/> and <see cref="ConditionHandle"/>; the success path allocates nothing.
-/// The budget itself is kept by the condition's own frame (<see cref="ConditionFrame"/>), which the generated
-/// entry point starts and ends around the user's code.
 /// </summary>
 internal sealed class ConditionRunner(TimeProvider clock, TimeSpan budget)
 {
-    private readonly ConditionBudgetLimit _limit = new(clock, Math.Max(1, (long)(budget.TotalSeconds * clock.TimestampFrequency)));
+    private readonly long _budgetTicks = Math.Max(1, (long)(budget.TotalSeconds * clock.TimestampFrequency));
 
-    public ConditionOutcome Run(ConditionInvoker invoke, object record, object? previous, ConditionEvent evt)
+    public ConditionOutcome Run(Func<object, object?, ConditionEvent, bool> invoke, object record, object? previous, ConditionEvent evt)
     {
+        ref var state = ref ConditionBudget.Start(clock, _budgetTicks);
         try
         {
-            return invoke(record, previous, evt, _limit) ? ConditionOutcome.True : ConditionOutcome.False;
+            return invoke(record, previous, evt) ? ConditionOutcome.True : ConditionOutcome.False;
         }
         catch (ConditionBudgetExceededException e)
         {
@@ -27,6 +26,10 @@ internal sealed class ConditionRunner(TimeProvider clock, TimeSpan budget)
         {
             // Whatever the user's code threw is the user's problem to fix, never the host's to crash on.
             return ConditionOutcome.Failed(ConditionFailures.Threw(e));
+        }
+        finally
+        {
+            ConditionBudget.End(ref state);
         }
     }
 }
