@@ -13,8 +13,6 @@ internal sealed class FigureReport
 {
     private readonly List<Figure> _figures = [];
 
-    public IReadOnlyList<Figure> Figures => _figures;
-
     public void Add(Figure figure)
     {
         _figures.Add(figure);

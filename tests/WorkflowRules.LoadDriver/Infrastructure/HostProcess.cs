@@ -13,42 +13,33 @@ internal sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StreamWriter _log;
 
-    private HostProcess(Process process, StreamWriter log, Uri address, string adminKey, string logPath, HostSettings settings)
+    private HostProcess(Process process, StreamWriter log, Uri address, string logPath, HostSettings settings)
     {
         Settings = settings;
         _process = process;
         _log = log;
-        Address = address;
         LogPath = logPath;
         Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
             BaseAddress = address,
             Timeout = TimeSpan.FromSeconds(100),
         };
-        Client.DefaultRequestHeaders.Add("X-Api-Key", adminKey);
-        AdminKey = adminKey;
+        Client.DefaultRequestHeaders.Add("X-Api-Key", settings.AdminKey);
     }
-
-    public Uri Address { get; }
 
     /// <summary>How it was started, so a scenario can start it again on the same database.</summary>
     public HostSettings Settings { get; }
-
-    public string AdminKey { get; }
 
     public string LogPath { get; }
 
     /// <summary>Authenticated as the administrator.</summary>
     public HttpClient Client { get; }
 
-    public int ProcessId => _process.Id;
-
     /// <summary>Starts the host and returns once /health answers; <paramref name="settings"/> override appsettings.json.</summary>
     public static async Task<HostProcess> StartAsync(
         RepositoryLayout layout, HostSettings settings, string workDirectory, CancellationToken cancellationToken)
     {
         var port = FreePort();
-        var adminKey = settings.AdminKey;
         var start = new ProcessStartInfo("dotnet", [layout.HostAssembly])
         {
             WorkingDirectory = layout.HostDirectory,
@@ -61,7 +52,7 @@ internal sealed class HostProcess : IAsyncDisposable
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         environment["ConnectionStrings__WorkflowRules"] = settings.ConnectionString;
         environment["Storage__Path"] = Path.Combine(workDirectory, "storage");
-        environment["Access__BootstrapAdminKey"] = adminKey;
+        environment["Access__BootstrapAdminKey"] = settings.AdminKey;
         environment["Plugins__Directory"] = settings.PluginsDirectory;
         environment["Conditions__ScriptsDirectory"] = Path.Combine(layout.Root, "scripts");
         environment["Logging__LogLevel__Default"] = "Warning";
@@ -80,7 +71,7 @@ internal sealed class HostProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var host = new HostProcess(process, log, new Uri($"http://127.0.0.1:{port}"), adminKey, logPath, settings);
+        var host = new HostProcess(process, log, new Uri($"http://127.0.0.1:{port}"), logPath, settings);
         await host.WaitUntilHealthyAsync(settings.StartTimeout, cancellationToken);
         return host;
     }
