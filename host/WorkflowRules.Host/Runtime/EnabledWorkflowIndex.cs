@@ -88,20 +88,19 @@ public sealed partial class EnabledWorkflowIndex : IDisposable
     private List<EnabledWorkflow> BindConditions(List<Workflow> rows)
     {
         using var lease = _catalog.Acquire();
-        var bound = new List<(Workflow Row, ConditionSource? Source, Type? RecordType)>(rows.Count);
-        foreach (var row in rows)
+        var parsed = rows.Select(row =>
         {
-            var source = _definitions.Get(row.CurrentVersion!).Root.Condition?.ToSource();
+            var definition = _definitions.Get(row.CurrentVersion!);
             var recordType = lease.Snapshot.Events.TryGetValue(row.EntryEvent!, out var entryEvent) ? entryEvent.RecordType.ClrType : null;
-            bound.Add((row, source, recordType));
-        }
+            return (Row: row, Definition: definition, Source: definition.Root.Condition?.ToSource(), RecordType: recordType);
+        }).ToList();
 
-        _conditions.Prepare([.. bound.Where(b => b.Source is not null && b.RecordType is not null).Select(b => (b.Source!, b.RecordType!))]);
+        _conditions.Prepare([.. parsed.Where(p => p.Source is not null && p.RecordType is not null).Select(p => (p.Source!, p.RecordType!))]);
         return
         [
-            .. bound.Select(b => new EnabledWorkflow(
-                b.Row, b.Row.CurrentVersion!, _definitions.Get(b.Row.CurrentVersion!), b.Source,
-                b.Source is not null && b.RecordType is not null ? _conditions.Bind(b.Source, b.RecordType) : null)),
+            .. parsed.Select(p => new EnabledWorkflow(
+                p.Row, p.Row.CurrentVersion!, p.Definition, p.Source,
+                p.Source is not null && p.RecordType is not null ? _conditions.Bind(p.Source, p.RecordType) : null)),
         ];
     }
 

@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using RulesEngine.Models;
 using WorkflowRules.Conditions;
 using WorkflowRules.Purchasing.Documents;
@@ -55,8 +53,7 @@ public class ConditionEvaluationBenchmarks
     private readonly ConditionEvent _event = new("PurchaseDocumentSentForApproval", "alice", new DateTimeOffset(2025, 3, 14, 9, 30, 0, TimeSpan.Zero));
     private readonly ConditionSource _source = ConditionSource.Inline(EngineCode);
 
-    private string _scriptsDirectory = "";
-    private ServiceProvider? _services;
+    private ConditionsWiring? _wiring;
     private IConditionEvaluator _evaluator = null!;
     private ConditionHandle _handle = null!;
     private global::RulesEngine.RulesEngine _rulesEngine = null!;
@@ -65,21 +62,9 @@ public class ConditionEvaluationBenchmarks
     [GlobalSetup]
     public async Task Setup()
     {
-        // Our engine, wired as the host wires it (AddWorkflowConditions), like tests/.../ConditionTestHost.cs.
-        _scriptsDirectory = Directory.CreateTempSubdirectory("conditions-benchmarks-").FullName;
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Conditions:ScriptsDirectory"] = _scriptsDirectory,
-                ["Conditions:TimeBudget"] = TimeSpan.FromMilliseconds(250).ToString(),
-            })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConditionRecordTypeResolver>(new BenchmarkRecordTypeResolver());
-        services.AddWorkflowConditions(configuration);
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        _evaluator = _services.GetRequiredService<IConditionEvaluator>();
+        // Our engine, wired as the host wires it (AddWorkflowConditions).
+        _wiring = new ConditionsWiring();
+        _evaluator = _wiring.Evaluator;
         _evaluator.Prepare([(_source, typeof(PurchaseDocument))]);
         _handle = _evaluator.Bind(_source, typeof(PurchaseDocument));
 
@@ -108,8 +93,7 @@ public class ConditionEvaluationBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _services?.Dispose();
-        Directory.Delete(_scriptsDirectory, recursive: true);
+        _wiring?.Dispose();
     }
 
     [Benchmark(Baseline = true, Description = "Hand-written lambda")]
