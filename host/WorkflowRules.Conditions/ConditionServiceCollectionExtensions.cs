@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WorkflowRules.Conditions.ChangeRules;
 using WorkflowRules.Conditions.CompiledCache;
 using WorkflowRules.Conditions.Compilation;
 using WorkflowRules.Conditions.Evaluation;
@@ -31,6 +32,7 @@ public static class ConditionServiceCollectionExtensions
 
         services.TryAddSingleton(_ => new ConditionReferences());
         services.TryAddSingleton(sp => new ConditionCompiler(sp.GetRequiredService<ConditionReferences>()));
+        services.TryAddSingleton<FieldChangeRuleEvaluator>();
         services.TryAddSingleton(sp => new ConditionCache(
             sp.GetRequiredService<ConditionCompiler>(),
             sp.GetRequiredService<ConditionReferences>(),

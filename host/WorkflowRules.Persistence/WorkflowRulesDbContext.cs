@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkflowRules.Persistence.Access;
+using WorkflowRules.Persistence.Approvals;
 using WorkflowRules.Persistence.Events;
 using WorkflowRules.Persistence.Instances;
 using WorkflowRules.Persistence.Outbox;
@@ -29,6 +30,8 @@ public sealed class WorkflowRulesDbContext(DbContextOptions<WorkflowRulesDbConte
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<ApprovalEntry> ApprovalEntries => Set<ApprovalEntry>();
 
     /// <summary>Changes whenever a workflow row does; see <see cref="WorkflowCatalogStamp"/>.</summary>
     public DbSet<WorkflowCatalogStamp> WorkflowCatalogStamps => Set<WorkflowCatalogStamp>();

@@ -17,6 +17,11 @@ public sealed class CatalogSnapshot
         Templates = [.. ordered.SelectMany(v => v.Templates).OrderBy(t => t.Code, StringComparer.Ordinal)];
         EventCombinations = [.. ordered.SelectMany(v => v.EventCombinations)];
         ResponseCombinations = [.. ordered.SelectMany(v => v.ResponseCombinations)];
+        Categories = HostCategories.All.Concat(ordered.SelectMany(v => v.Categories))
+            .DistinctBy(c => c.Code, StringComparer.Ordinal)
+            .ToDictionary(c => c.Code, StringComparer.Ordinal);
+        RecordRelations = [.. ordered.SelectMany(v => v.RecordRelations)];
+        ResponsePairs = [.. ordered.SelectMany(v => v.ResponsePairs)];
     }
 
     internal static CatalogSnapshot Empty { get; } = new(0, [], []);
@@ -41,6 +46,15 @@ public sealed class CatalogSnapshot
 
     /// <summary>Which responses may follow which event; a response that appears in no pair may follow any event.</summary>
     public IReadOnlyList<(string PrecedingEvent, string Response)> ResponseCombinations { get; }
+
+    /// <summary>Categories by code: the host's own, then those plugins add (a plugin cannot redefine one).</summary>
+    public IReadOnlyDictionary<string, CategoryDescriptor> Categories { get; }
+
+    /// <summary>Which record types belong to which (an event on the first also continues instances of the second).</summary>
+    public IReadOnlyList<RecordRelationDescriptor> RecordRelations { get; }
+
+    /// <summary>Responses that a workflow may only use together with another.</summary>
+    public IReadOnlyList<ResponsePairDescriptor> ResponsePairs { get; }
 
     /// <summary>Every folder of the plugin directory, loaded or not, by folder name.</summary>
     public IReadOnlyList<PluginStatus> Plugins { get; }

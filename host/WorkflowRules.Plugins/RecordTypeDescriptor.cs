@@ -25,6 +25,9 @@ public sealed class RecordTypeDescriptor
 
     public string PluginId { get; }
 
+    /// <summary>The record's fields, read from its class when the plugin loaded.</summary>
+    public IReadOnlyList<RecordFieldDescriptor> Fields => _operations.Fields;
+
     /// <summary>The record's key (e.g. the document number).</summary>
     /// <exception cref="ArgumentException"><paramref name="record"/> is not of this record type.</exception>
     public string GetKey(object record) => _operations.GetKey(record);

@@ -66,8 +66,8 @@ internal static class TestData
         CreatedAt = Now,
         Steps =
         [
-            new InstanceStep { Id = Guid.NewGuid(), StepId = "1", Type = StepType.Event, FunctionName = "PurchaseOrderSent", Status = StepStatus.Completed },
-            new InstanceStep { Id = Guid.NewGuid(), StepId = "2", ParentStepId = "1", Type = StepType.Response, FunctionName = "RequestApproval", Status = StepStatus.Active },
+            new InstanceStep { Id = Guid.NewGuid(), StepId = "1", DefinitionVersionId = version.Id, DefinitionStepId = "1", Type = StepType.Event, FunctionName = "PurchaseOrderSent", Status = StepStatus.Completed },
+            new InstanceStep { Id = Guid.NewGuid(), StepId = "2", DefinitionVersionId = version.Id, DefinitionStepId = "2", ParentStepId = "1", Type = StepType.Response, FunctionName = "RequestApproval", Status = StepStatus.Active },
         ],
     };
 }

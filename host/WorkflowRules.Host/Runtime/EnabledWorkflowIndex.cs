@@ -92,7 +92,7 @@ public sealed partial class EnabledWorkflowIndex : IDisposable
         {
             var definition = _definitions.Get(row.CurrentVersion!);
             var recordType = lease.Snapshot.Events.TryGetValue(row.EntryEvent!, out var entryEvent) ? entryEvent.RecordType.ClrType : null;
-            return (Row: row, Definition: definition, Source: definition.Root.Condition?.ToSource(), RecordType: recordType);
+            return (Row: row, Definition: definition, Source: definition.Root?.Condition?.ToSource(), RecordType: recordType);
         }).ToList();
 
         _conditions.Prepare([.. parsed.Where(p => p.Source is not null && p.RecordType is not null).Select(p => (p.Source!, p.RecordType!))]);

@@ -29,7 +29,7 @@ public static class InstanceFactory
             CreatedAt = now,
         };
 
-        var root = match.Definition.Root;
+        var root = match.Definition.Root!;
         foreach (var step in match.Definition.Steps)
         {
             instance.Steps.Add(new InstanceStep
@@ -37,6 +37,8 @@ public static class InstanceFactory
                 Id = Guid.NewGuid(),
                 InstanceId = instance.Id,
                 StepId = step.Id,
+                DefinitionVersionId = match.Version.Id,
+                DefinitionStepId = step.Id,
                 ParentStepId = step.ParentId,
                 Type = step.Type,
                 FunctionName = step.FunctionName,

@@ -26,9 +26,9 @@ public sealed partial class ResponseStepExecutor(
         step.Error = null;
         await db.SaveChangesAsync(cancellationToken);
 
-        var definition = definitions.TryGet(instance.WorkflowVersionId)
-            ?? definitions.Get(await db.WorkflowVersions.AsNoTracking().SingleAsync(v => v.Id == instance.WorkflowVersionId, cancellationToken));
-        var options = definition.Step(step.StepId).Options;
+        var definition = definitions.TryGet(step.DefinitionVersionId)
+            ?? definitions.Get(await db.WorkflowVersions.AsNoTracking().SingleAsync(v => v.Id == step.DefinitionVersionId, cancellationToken));
+        var options = definition.Step(step.DefinitionStepId).Options;
 
         using var lease = catalog.Acquire();
         var snapshot = lease.Snapshot;

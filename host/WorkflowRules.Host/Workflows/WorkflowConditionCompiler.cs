@@ -15,8 +15,8 @@ public sealed class WorkflowConditionCompiler(IPluginCatalog catalog, ICondition
     {
         var snapshot = catalog.Current;
         var batch = definition.Steps
-            .Where(s => s.Type == StepType.Event && s.Condition is not null && snapshot.Events.ContainsKey(s.FunctionName))
-            .Select(s => (s.Condition!.ToSource(), snapshot.Events[s.FunctionName].RecordType.ClrType))
+            .Where(s => s.Type == StepType.Event && s.Condition?.ToSource() is not null && snapshot.Events.ContainsKey(s.FunctionName))
+            .Select(s => (s.Condition!.ToSource()!, snapshot.Events[s.FunctionName].RecordType.ClrType))
             .ToList();
         if (batch.Count > 0)
         {

@@ -156,7 +156,7 @@ public static class WorkflowEndpoints
             Id = Guid.NewGuid(),
             WorkflowId = workflow.Id,
             Number = workflow.Versions.Count == 0 ? 1 : workflow.Versions.Max(v => v.Number) + 1,
-            EntryEvent = definition.Root.FunctionName,
+            EntryEvent = definition.Root!.FunctionName,
             DefinitionJson = DefinitionJson.Serialize(definition),
             CreatedAt = now,
             CreatedBy = user.Identity?.Name ?? "unknown",

@@ -83,12 +83,12 @@ public sealed partial class WorkflowValidator(IPluginCatalog catalog, ICondition
             return;
         }
 
-        if (step.Condition is null)
+        if (step.Condition?.ToSource() is null)
         {
             return;
         }
 
-        var diagnostics = conditionValidator.Validate(step.Condition.ToSource(), descriptor.RecordType.ClrType);
+        var diagnostics = conditionValidator.Validate(step.Condition.ToSource()!, descriptor.RecordType.ClrType);
         if (diagnostics.Count > 0)
         {
             errors[step.Condition.Script is null ? "condition" : "conditionScript"] = diagnostics

@@ -28,6 +28,12 @@ public sealed class ReceivedEvent
     /// <summary>The instance whose response raised this event, or null for events posted over HTTP.</summary>
     public Guid? RaisedByInstanceId { get; set; }
 
+    /// <summary>
+    /// The instance this event waits behind while it is Pending: events raised by its responses, and events that
+    /// arrived while its responses ran, are handled once they are done (never in between).
+    /// </summary>
+    public Guid? QueuedForInstanceId { get; set; }
+
     public ReceivedEventStatus Status { get; set; }
 
     public DateTimeOffset? ProcessedAt { get; set; }

@@ -17,12 +17,17 @@ internal sealed class ReceivedEventConfiguration : IEntityTypeConfiguration<Rece
         // NULLs never collide in a PostgreSQL unique index, so events without a key are not constrained.
         builder.HasIndex(e => e.IdempotencyKey).IsUnique();
 
-        // An instance's chain picks up the events it raised that still wait.
-        builder.HasIndex(e => e.RaisedByInstanceId).HasFilter($"status = '{nameof(ReceivedEventStatus.Pending)}'");
+        // An instance's run picks up the events queued behind it.
+        builder.HasIndex(e => e.QueuedForInstanceId).HasFilter($"status = '{nameof(ReceivedEventStatus.Pending)}'");
 
+        // The audit trail outlives instances deleted from the archive.
         builder.HasOne<WorkflowInstance>()
             .WithMany()
             .HasForeignKey(e => e.RaisedByInstanceId)
-            .OnDelete(DeleteBehavior.Restrict);
+            .OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<WorkflowInstance>()
+            .WithMany()
+            .HasForeignKey(e => e.QueuedForInstanceId)
+            .OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -7,4 +7,7 @@ public enum InstanceStatus
 
     /// <summary>A response threw; the failed step can be retried.</summary>
     Failed = 2,
+
+    /// <summary>Removed by an administrator before it finished (e.g. stuck on a disabled workflow); archived.</summary>
+    Removed = 3,
 }

@@ -1,11 +1,15 @@
 namespace WorkflowRules.Persistence.Instances;
 
-/// <summary>One run of a workflow version for one record.</summary>
+/// <summary>
+/// One run of a workflow version for one record. Its steps are a private copy of the definition (sub-workflows
+/// inlined), so what it does never changes under it. Completed and removed instances are archived: read-only.
+/// </summary>
 public sealed class WorkflowInstance
 {
     public Guid Id { get; set; }
 
-    public Guid WorkflowVersionId { get; set; }
+    /// <summary>The version it started on; null only once the workflow was deleted (archived instances outlive it).</summary>
+    public Guid? WorkflowVersionId { get; set; }
 
     public required string WorkflowCode { get; set; }
 
@@ -20,6 +24,9 @@ public sealed class WorkflowInstance
 
     public string? PreviousRecordJson { get; set; }
 
+    /// <summary>The record as the triggering event carried it; kept only once a response changed the record.</summary>
+    public string? OriginalRecordJson { get; set; }
+
     public Guid TriggeringEventId { get; set; }
 
     public required string ActingUser { get; set; }
@@ -29,6 +36,12 @@ public sealed class WorkflowInstance
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>Set by every change of the instance or its steps, so concurrent changes conflict on <see cref="RowVersion"/>.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>When it was archived (completed or removed); archived instances are read-only.</summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
 
     /// <summary>PostgreSQL's xmin, used as the optimistic concurrency token.</summary>
     public uint RowVersion { get; set; }

@@ -16,19 +16,23 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         builder.Property(i => i.PreviousRecordJson).HasColumnType("jsonb");
         builder.Property(i => i.RowVersion).IsRowVersion();
 
-        // Matching finds the running instances of one record.
-        builder.HasIndex(i => new { i.RecordType, i.RecordKey });
+        builder.Property(i => i.OriginalRecordJson).HasColumnType("jsonb");
+
+        // Matching finds the live instances of one record; the archive is listed by time.
+        builder.HasIndex(i => new { i.RecordType, i.RecordKey }).HasFilter("archived_at IS NULL");
+        builder.HasIndex(i => i.ArchivedAt).HasFilter("archived_at IS NOT NULL");
 
         builder.HasMany(i => i.Steps)
             .WithOne()
             .HasForeignKey(s => s.InstanceId)
             .OnDelete(DeleteBehavior.Cascade);
 
-        // An instance stays pinned to the version it started on, so that version cannot go away.
+        // An instance stays pinned to the version it started on; deleting a workflow (refused while it has live
+        // instances) leaves its archived instances with their code and version number.
         builder.HasOne<WorkflowVersion>()
             .WithMany()
             .HasForeignKey(i => i.WorkflowVersionId)
-            .OnDelete(DeleteBehavior.Restrict);
+            .OnDelete(DeleteBehavior.SetNull);
 
         builder.HasOne<ReceivedEvent>()
             .WithMany()

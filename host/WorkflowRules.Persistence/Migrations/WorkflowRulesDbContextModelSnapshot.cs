@@ -68,6 +68,66 @@ namespace WorkflowRules.Persistence.Migrations
                     b.ToTable("api_keys", "workflow");
                 });
 
+            modelBuilder.Entity("WorkflowRules.Persistence.Approvals.ApprovalEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Approver")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("approver");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("RecordKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("record_key");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("record_type");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("SequenceNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence_no");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_approval_entries");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_approval_entries_instance_id");
+
+                    b.HasIndex("RecordType", "RecordKey", "Status")
+                        .HasDatabaseName("ix_approval_entries_record_type_record_key_status");
+
+                    b.ToTable("approval_entries", "workflow");
+                });
+
             modelBuilder.Entity("WorkflowRules.Persistence.Events.ReceivedEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -99,6 +159,10 @@ namespace WorkflowRules.Persistence.Migrations
                     b.Property<DateTimeOffset?>("ProcessedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
+
+                    b.Property<Guid?>("QueuedForInstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("queued_for_instance_id");
 
                     b.Property<Guid?>("RaisedByInstanceId")
                         .HasColumnType("uuid")
@@ -135,9 +199,12 @@ namespace WorkflowRules.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_received_events_idempotency_key");
 
-                    b.HasIndex("RaisedByInstanceId")
-                        .HasDatabaseName("ix_received_events_raised_by_instance_id")
+                    b.HasIndex("QueuedForInstanceId")
+                        .HasDatabaseName("ix_received_events_queued_for_instance_id")
                         .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("RaisedByInstanceId")
+                        .HasDatabaseName("ix_received_events_raised_by_instance_id");
 
                     b.ToTable("received_events", "workflow");
                 });
@@ -148,6 +215,10 @@ namespace WorkflowRules.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("Activation")
+                        .HasColumnType("integer")
+                        .HasColumnName("activation");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
@@ -155,6 +226,19 @@ namespace WorkflowRules.Persistence.Migrations
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
+
+                    b.Property<Guid?>("CompletedByEventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("completed_by_event_id");
+
+                    b.Property<string>("DefinitionStepId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("definition_step_id");
+
+                    b.Property<Guid>("DefinitionVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("definition_version_id");
 
                     b.Property<string>("Error")
                         .HasColumnType("text")
@@ -173,9 +257,25 @@ namespace WorkflowRules.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("message");
 
+                    b.Property<string>("NextStepId")
+                        .HasColumnType("text")
+                        .HasColumnName("next_step_id");
+
                     b.Property<string>("ParentStepId")
                         .HasColumnType("text")
                         .HasColumnName("parent_step_id");
+
+                    b.Property<string>("PluginId")
+                        .HasColumnType("text")
+                        .HasColumnName("plugin_id");
+
+                    b.Property<string>("PluginVersion")
+                        .HasColumnType("text")
+                        .HasColumnName("plugin_version");
+
+                    b.Property<string>("ScriptCode")
+                        .HasColumnType("text")
+                        .HasColumnName("script_code");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
@@ -221,6 +321,10 @@ namespace WorkflowRules.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("acting_user");
 
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("archived_at");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
@@ -228,6 +332,10 @@ namespace WorkflowRules.Persistence.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("OriginalRecordJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("original_record_json");
 
                     b.Property<string>("PreviousRecordJson")
                         .HasColumnType("jsonb")
@@ -263,12 +371,16 @@ namespace WorkflowRules.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("triggering_event_id");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.Property<string>("WorkflowCode")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("workflow_code");
 
-                    b.Property<Guid>("WorkflowVersionId")
+                    b.Property<Guid?>("WorkflowVersionId")
                         .HasColumnType("uuid")
                         .HasColumnName("workflow_version_id");
 
@@ -279,6 +391,10 @@ namespace WorkflowRules.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_workflow_instances");
 
+                    b.HasIndex("ArchivedAt")
+                        .HasDatabaseName("ix_workflow_instances_archived_at")
+                        .HasFilter("archived_at IS NOT NULL");
+
                     b.HasIndex("TriggeringEventId")
                         .HasDatabaseName("ix_workflow_instances_triggering_event_id");
 
@@ -286,7 +402,8 @@ namespace WorkflowRules.Persistence.Migrations
                         .HasDatabaseName("ix_workflow_instances_workflow_version_id");
 
                     b.HasIndex("RecordType", "RecordKey")
-                        .HasDatabaseName("ix_workflow_instances_record_type_record_key");
+                        .HasDatabaseName("ix_workflow_instances_record_type_record_key")
+                        .HasFilter("archived_at IS NULL");
 
                     b.ToTable("workflow_instances", "workflow");
                 });
@@ -340,6 +457,10 @@ namespace WorkflowRules.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Category")
+                        .HasColumnType("text")
+                        .HasColumnName("category");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasColumnType("text")
@@ -358,6 +479,10 @@ namespace WorkflowRules.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("description");
 
+                    b.Property<Guid?>("DraftVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("draft_version_id");
+
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean")
                         .HasColumnName("enabled");
@@ -366,11 +491,19 @@ namespace WorkflowRules.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("entry_event");
 
+                    b.Property<bool>("IsTemplate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_template");
+
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<string>("TemplateSource")
+                        .HasColumnType("text")
+                        .HasColumnName("template_source");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -385,6 +518,9 @@ namespace WorkflowRules.Persistence.Migrations
 
                     b.HasIndex("CurrentVersionId")
                         .HasDatabaseName("ix_workflows_current_version_id");
+
+                    b.HasIndex("DraftVersionId")
+                        .HasDatabaseName("ix_workflows_draft_version_id");
 
                     b.HasIndex("EntryEvent")
                         .HasDatabaseName("ix_workflows_entry_event")
@@ -448,6 +584,14 @@ namespace WorkflowRules.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("number");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("published_by");
+
                     b.Property<Guid>("WorkflowId")
                         .HasColumnType("uuid")
                         .HasColumnName("workflow_id");
@@ -462,12 +606,27 @@ namespace WorkflowRules.Persistence.Migrations
                     b.ToTable("workflow_versions", "workflow");
                 });
 
+            modelBuilder.Entity("WorkflowRules.Persistence.Approvals.ApprovalEntry", b =>
+                {
+                    b.HasOne("WorkflowRules.Persistence.Instances.WorkflowInstance", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_approval_entries_workflow_instances_instance_id");
+                });
+
             modelBuilder.Entity("WorkflowRules.Persistence.Events.ReceivedEvent", b =>
                 {
                     b.HasOne("WorkflowRules.Persistence.Instances.WorkflowInstance", null)
                         .WithMany()
+                        .HasForeignKey("QueuedForInstanceId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_received_events_workflow_instances_queued_for_instance_id");
+
+                    b.HasOne("WorkflowRules.Persistence.Instances.WorkflowInstance", null)
+                        .WithMany()
                         .HasForeignKey("RaisedByInstanceId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_received_events_workflow_instances_raised_by_instance_id");
                 });
 
@@ -493,8 +652,7 @@ namespace WorkflowRules.Persistence.Migrations
                     b.HasOne("WorkflowRules.Persistence.Workflows.WorkflowVersion", null)
                         .WithMany()
                         .HasForeignKey("WorkflowVersionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
+                        .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_workflow_instances_workflow_versions_workflow_version_id");
                 });
 
@@ -516,7 +674,15 @@ namespace WorkflowRules.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_workflows_workflow_versions_current_version_id");
 
+                    b.HasOne("WorkflowRules.Persistence.Workflows.WorkflowVersion", "DraftVersion")
+                        .WithMany()
+                        .HasForeignKey("DraftVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_workflows_workflow_versions_draft_version_id");
+
                     b.Navigation("CurrentVersion");
+
+                    b.Navigation("DraftVersion");
                 });
 
             modelBuilder.Entity("WorkflowRules.Persistence.Workflows.WorkflowVersion", b =>

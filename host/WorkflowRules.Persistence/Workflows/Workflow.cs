@@ -12,6 +12,20 @@ public sealed class Workflow
 
     public bool Enabled { get; set; }
 
+    /// <summary>Category code (PURCH, SALES, … or one a plugin adds); null when uncategorised.</summary>
+    public string? Category { get; set; }
+
+    /// <summary>A read-only template shipped by the host or a plugin: never enabled, edited or deleted by hand.</summary>
+    public bool IsTemplate { get; set; }
+
+    /// <summary>For templates: the plugin that ships it.</summary>
+    public string? TemplateSource { get; set; }
+
+    /// <summary>An edit of an enabled workflow waiting to be published; new instances keep using the current version meanwhile.</summary>
+    public Guid? DraftVersionId { get; set; }
+
+    public WorkflowVersion? DraftVersion { get; set; }
+
     /// <summary>The version new instances start on.</summary>
     public Guid? CurrentVersionId { get; set; }
 

@@ -27,5 +27,9 @@ internal sealed class WorkflowConfiguration : IEntityTypeConfiguration<Workflow>
             .WithMany()
             .HasForeignKey(w => w.CurrentVersionId)
             .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(w => w.DraftVersion)
+            .WithMany()
+            .HasForeignKey(w => w.DraftVersionId)
+            .OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,6 +1,9 @@
 namespace WorkflowRules.Persistence.Workflows;
 
-/// <summary>An immutable published definition. Instances point at the version they started on.</summary>
+/// <summary>
+/// A definition of a workflow. Once published it never changes and instances point at the version they started on;
+/// a draft (not published yet) may be replaced by a newer draft until it is published.
+/// </summary>
 public sealed class WorkflowVersion
 {
     public Guid Id { get; set; }
@@ -18,4 +21,9 @@ public sealed class WorkflowVersion
     public DateTimeOffset CreatedAt { get; set; }
 
     public required string CreatedBy { get; set; }
+
+    /// <summary>When it became the version new instances use; null while it is a draft.</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    public string? PublishedBy { get; set; }
 }

@@ -54,6 +54,12 @@ internal sealed class PluginVersion(
 
     public IReadOnlyList<(string PrecedingEvent, string Response)> ResponseCombinations { get; set; } = [];
 
+    public IReadOnlyList<CategoryDescriptor> Categories { get; set; } = [];
+
+    public IReadOnlyList<RecordRelationDescriptor> RecordRelations { get; set; } = [];
+
+    public IReadOnlyList<ResponsePairDescriptor> ResponsePairs { get; set; } = [];
+
     // Guarded by the CatalogState's lock.
     internal int Leases { get; set; }
 

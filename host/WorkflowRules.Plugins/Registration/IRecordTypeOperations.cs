@@ -7,6 +7,8 @@ internal interface IRecordTypeOperations
 {
     Type ClrType { get; }
 
+    IReadOnlyList<RecordFieldDescriptor> Fields { get; }
+
     string GetKey(object record);
 
     RecordParseResult Parse(JsonElement json);

@@ -24,6 +24,12 @@ internal sealed class PluginBuilder(PluginVersion version) : IWorkflowPluginBuil
 
     public List<(string PrecedingEvent, string Response)> ResponseCombinations { get; } = [];
 
+    public List<(string Code, string Description)> Categories { get; } = [];
+
+    public List<(Type RecordClrType, string RelatedRecordType, Func<object, string?> RelatedKey)> RecordRelations { get; } = [];
+
+    public List<(string Response, string RequiredResponse)> ResponsePairs { get; } = [];
+
     public IWorkflowPluginBuilder AddRecordType<TRecord>(string name, Func<TRecord, string> keySelector, string description)
         where TRecord : class
     {
@@ -70,6 +76,30 @@ internal sealed class PluginBuilder(PluginVersion version) : IWorkflowPluginBuil
         ArgumentNullException.ThrowIfNull(precedingEvent);
         ArgumentNullException.ThrowIfNull(response);
         ResponseCombinations.Add((precedingEvent, response));
+        return this;
+    }
+
+    public IWorkflowPluginBuilder AddCategory(string code, string description)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        Categories.Add((code, description ?? ""));
+        return this;
+    }
+
+    public IWorkflowPluginBuilder AddRecordRelation<TRecord>(string relatedRecordType, Func<TRecord, string?> relatedKeySelector)
+        where TRecord : class
+    {
+        ArgumentNullException.ThrowIfNull(relatedRecordType);
+        ArgumentNullException.ThrowIfNull(relatedKeySelector);
+        RecordRelations.Add((typeof(TRecord), relatedRecordType, record => relatedKeySelector((TRecord)record)));
+        return this;
+    }
+
+    public IWorkflowPluginBuilder RequireResponsePair(string response, string requiredResponse)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(requiredResponse);
+        ResponsePairs.Add((response, requiredResponse));
         return this;
     }
 }

@@ -39,8 +39,15 @@ internal static class PluginRegistration
                 t.Category,
                 t.Condition,
                 [.. t.Responses.Select(r => new TemplateResponseDescriptor(r.FunctionName, TemplateOptions.TryParse(r.OptionsJson, out var options, out _) ? options : null))],
-                id)),
+                id) { Steps = t.Steps }),
         ];
+        version.Categories = [.. builder.Categories.Select(c => new CategoryDescriptor(c.Code, c.Description, id))];
+        version.RecordRelations =
+        [
+            .. builder.RecordRelations.Select(r => new RecordRelationDescriptor(
+                recordTypes.First(t => t.ClrType == r.RecordClrType).Descriptor.Name, r.RelatedRecordType, r.RelatedKey, id)),
+        ];
+        version.ResponsePairs = [.. builder.ResponsePairs.Select(p => new ResponsePairDescriptor(p.Response, p.RequiredResponse, id))];
         version.EventCombinations = [.. builder.EventCombinations];
         version.ResponseCombinations = [.. builder.ResponseCombinations];
     }

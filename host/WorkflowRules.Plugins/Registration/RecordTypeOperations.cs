@@ -11,6 +11,8 @@ internal sealed class RecordTypeOperations<TRecord>(PluginVersion version, Func<
 {
     public Type ClrType => typeof(TRecord);
 
+    public IReadOnlyList<RecordFieldDescriptor> Fields { get; } = [];
+
     public string GetKey(object record)
     {
         var typed = Cast(record);

@@ -45,4 +45,25 @@ public interface IWorkflowPluginBuilder
 
     /// <summary>Allows <paramref name="response"/> to follow <paramref name="precedingEvent"/>; responses without any rule are independent.</summary>
     IWorkflowPluginBuilder AllowResponseAfter(string precedingEvent, string response);
+
+    /// <summary>Declares a category that events, responses and templates may name (the host knows PURCH, SALES, FIN, ADMIN and INT).</summary>
+    /// <param name="code">Short upper-case code (e.g. <c>HR</c>).</param>
+    /// <param name="description">Shown to people browsing the catalog.</param>
+    IWorkflowPluginBuilder AddCategory(string code, string description);
+
+    /// <summary>
+    /// Declares that a record of <typeparamref name="TRecord"/> belongs to a record of another type (an approval entry
+    /// to its document): an event on it also continues the running instances of the record it belongs to.
+    /// </summary>
+    /// <typeparam name="TRecord">A record type declared with <see cref="AddRecordType{TRecord}"/>.</typeparam>
+    /// <param name="relatedRecordType">The name of the record type it belongs to (declared by any plugin).</param>
+    /// <param name="relatedKeySelector">The key of the record it belongs to, or null when it belongs to none.</param>
+    IWorkflowPluginBuilder AddRecordRelation<TRecord>(string relatedRecordType, Func<TRecord, string?> relatedKeySelector)
+        where TRecord : class;
+
+    /// <summary>
+    /// Requires a workflow that uses <paramref name="response"/> to also use <paramref name="requiredResponse"/>
+    /// (a record change that is reverted must be applied again): enabling a workflow that breaks the pair fails.
+    /// </summary>
+    IWorkflowPluginBuilder RequireResponsePair(string response, string requiredResponse);
 }

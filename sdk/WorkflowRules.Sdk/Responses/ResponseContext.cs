@@ -5,11 +5,23 @@ namespace WorkflowRules.Sdk.Responses;
 public sealed class ResponseContext<TOptions>
     where TOptions : class
 {
+    private readonly object? _originalRecord;
+
     /// <summary>The instance's current record (as changed by earlier responses of the chain).</summary>
     public required object Record { get; init; }
 
     /// <summary>The previous version of the record, when the triggering event carried one.</summary>
     public object? PreviousRecord { get; init; }
+
+    /// <summary>
+    /// The record as the event that started the instance carried it, before any response changed it (what a
+    /// reverted change is applied from). The same as <see cref="Record"/> until a response changes the record.
+    /// </summary>
+    public object OriginalRecord
+    {
+        get => _originalRecord ?? Record;
+        init => _originalRecord = value;
+    }
 
     /// <summary>The options set on this step, already validated.</summary>
     public required TOptions Options { get; init; }
