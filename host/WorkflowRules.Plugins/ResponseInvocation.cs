@@ -18,4 +18,8 @@ public sealed record ResponseInvocation(
     WorkflowStepInfo Step,
     string ActingUser,
     string IdempotencyKey,
-    IWorkflowEventRaiser Events);
+    IWorkflowEventRaiser Events)
+{
+    /// <summary>The record as the event that started the instance carried it; null while no response has changed it.</summary>
+    public object? OriginalRecord { get; init; }
+}

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkflowRules.Host.Runtime;
 using WorkflowRules.Host.Tests.Support;
 using WorkflowRules.Persistence;
-using WorkflowRules.Persistence.Events;
 using WorkflowRules.Persistence.Instances;
 
 namespace WorkflowRules.Host.Tests;
@@ -128,37 +127,7 @@ public sealed class InstanceExecutionTests(WorkflowHost host) : IClassFixture<Wo
                 new { function = "NOTE_PURCHASE_DOCUMENT", options = new { text = "noted" } },
             },
         });
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowRulesDbContext>();
-        var workflow = await db.Workflows.Include(w => w.CurrentVersion).SingleAsync(w => w.Code == code);
-        var catalog = host.GetRequiredService<WorkflowRules.Plugins.IPluginCatalog>();
-        using var lease = catalog.Acquire();
-        var descriptor = lease.Snapshot.Events["PURCHASE_APPROVAL_REQUESTED"];
-        var json = System.Text.Json.JsonSerializer.Serialize(SampleRecords.PurchaseOrder(documentNo, 1m), WorkflowHost.Json);
-        using var document = System.Text.Json.JsonDocument.Parse(json);
-        var record = descriptor.RecordType.Parse(document.RootElement).Value!;
-        var occurrence = new EventOccurrence(descriptor, record, null, descriptor.RecordType.Serialize(record), null, "tester", TimeProvider.System.GetUtcNow());
-        var match = new WorkflowMatch(workflow, workflow.CurrentVersion!, host.GetRequiredService<WorkflowDefinitionCache>().Get(workflow.CurrentVersion!));
-        var received = new ReceivedEvent
-        {
-            Id = Guid.NewGuid(),
-            EventName = descriptor.FunctionName,
-            RecordType = descriptor.RecordType.Name,
-            RecordKey = documentNo,
-            RecordJson = occurrence.RecordJson,
-            ActingUser = "tester",
-            Status = ReceivedEventStatus.Handled,
-        };
-        db.ReceivedEvents.Add(received);
-        var (instance, outbox) = InstanceFactory.Create(match, occurrence, received.Id, TimeProvider.System.GetUtcNow());
-        db.WorkflowInstances.Add(instance);
-        if (dispatch)
-        {
-            db.OutboxMessages.Add(outbox);
-        }
-
-        await db.SaveChangesAsync();
-        return instance.Id;
+        return await UndispatchedInstances.StartAsync(host, code, "PURCHASE_APPROVAL_REQUESTED", SampleRecords.PurchaseOrder(documentNo, 1m), dispatch);
     }
 
     private async Task<WorkflowInstance> LoadAsync(Guid instanceId)

@@ -43,6 +43,12 @@ internal sealed partial class ConditionScriptCatalog : IConditionScriptCatalog
         return [.. _scripts.Values.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => s.Info)];
     }
 
+    public string? GetInUseCode(string name)
+    {
+        EnsureScanned();
+        return _scripts.TryGetValue(name, out var script) ? script.InUseCode : null;
+    }
+
     public void Refresh()
     {
         lock (_refreshLock)

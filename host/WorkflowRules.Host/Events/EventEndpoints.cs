@@ -14,6 +14,7 @@ public static class EventEndpoints
     {
         var group = endpoints.MapGroup("/api/events").WithTags("Events").RequireAuthorization(AuthorizationPolicies.SubmitEvents);
         group.MapPost("/", PostAsync);
+        group.MapPost("/preview", PreviewAsync);
         group.MapGet("/{id:guid}", GetAsync);
         return endpoints;
     }
@@ -32,6 +33,13 @@ public static class EventEndpoints
             : TypedResults.Accepted($"/api/events/{result.Outcome.EventId}", result.Outcome);
     }
 
+    private static async Task<Results<Ok<EventPreviewView>, ProblemHttpResult>> PreviewAsync(
+        EventRequest request, ClaimsPrincipal caller, EventIntake intake, WorkflowRulesDbContext db, CancellationToken cancellationToken)
+    {
+        var (preview, error) = await intake.PreviewAsync(request, caller, db, cancellationToken);
+        return preview is null ? Problems.Validation(error!.Errors!) : TypedResults.Ok(preview);
+    }
+
     private static async Task<Results<Ok<EventOutcomeView>, ProblemHttpResult>> GetAsync(Guid id, WorkflowRulesDbContext db, CancellationToken cancellationToken)
     {
         var received = await db.ReceivedEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
@@ -41,6 +49,6 @@ public static class EventEndpoints
         }
 
         var instances = await db.WorkflowInstances.AsNoTracking().Where(i => i.TriggeringEventId == id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(EventOutcomeView.From(received, instances, []));
+        return TypedResults.Ok(EventOutcomeView.From(received, instances, [], []));
     }
 }

@@ -10,8 +10,8 @@ using WorkflowRules.Plugins;
 namespace WorkflowRules.Host.Events;
 
 /// <summary>
-/// Accepts an occurrence: validates it against the event's record type, then stores the event, the
-/// instances it starts and their outbox rows in one commit. Invalid input stores nothing.
+/// Accepts an occurrence: validates it against the event's record type, then stores the event, the instances it
+/// moves on or starts and their outbox rows in one commit. Invalid input stores nothing.
 /// </summary>
 public sealed class EventIntake(
     IPluginCatalog catalog,
@@ -19,69 +19,110 @@ public sealed class EventIntake(
     OutboxSignal outboxSignal,
     TimeProvider timeProvider)
 {
+    /// <summary>How often an occurrence is decided again when an instance it moves changed meanwhile.</summary>
+    private const int MaxAttempts = 5;
+
     public async Task<EventIntakeResult> AcceptAsync(
         EventRequest request, ClaimsPrincipal caller, WorkflowRulesDbContext db, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Event))
+        using var lease = catalog.Acquire();
+        var (occurrence, error) = Read(request, caller, lease.Snapshot);
+        if (occurrence is null)
         {
-            return EventIntakeResult.Invalid("event", "Name the event (GET /api/catalog/events lists them).");
+            return error!;
         }
 
-        using var lease = catalog.Acquire();
-        if (!lease.Snapshot.Events.TryGetValue(request.Event, out var descriptor))
+        var now = timeProvider.GetUtcNow();
+        for (var attempt = 1; ; attempt++)
         {
-            return EventIntakeResult.Invalid("event", $"Event '{request.Event}' is not offered by any loaded plugin (GET /api/catalog/events lists them).");
+            db.ChangeTracker.Clear();
+            var received = NewReceivedEvent(occurrence, request.IdempotencyKey, now);
+            db.ReceivedEvents.Add(received);
+            var plan = await processor.PlanAsync(db, occurrence, lease.Snapshot, cancellationToken);
+            var started = processor.Apply(db, received, occurrence, plan, lease.Snapshot);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                // An instance this event moves was moved by another event or job at the same time: decide again.
+                continue;
+            }
+            catch (DbUpdateException exception) when (request.IdempotencyKey is not null && exception is not DbUpdateConcurrencyException)
+            {
+                // The key was accepted before (a retry) or concurrently: nothing of this attempt was stored; answer with
+                // the first outcome. Not looked up beforehand: that read would cost every event a round trip for the
+                // benefit of the rare retry.
+                db.ChangeTracker.Clear();
+                var first = await FindExistingAsync(db, request.IdempotencyKey, cancellationToken);
+                return first is null ? throw new InvalidOperationException("An event with this idempotency key could not be stored or read.") : EventIntakeResult.Replayed(first);
+            }
+
+            if (received.Status == ReceivedEventStatus.Pending || started.Count > 0 || plan.Continuations.Count > 0)
+            {
+                outboxSignal.Notify();
+            }
+
+            return EventIntakeResult.Accepted(EventOutcomeView.From(received, started, plan.Continuations, plan.Errors));
+        }
+    }
+
+    /// <summary>What the event would do now, without storing or changing anything.</summary>
+    public async Task<(EventPreviewView? Preview, EventIntakeResult? Error)> PreviewAsync(
+        EventRequest request, ClaimsPrincipal caller, WorkflowRulesDbContext db, CancellationToken cancellationToken)
+    {
+        using var lease = catalog.Acquire();
+        var (occurrence, error) = Read(request, caller, lease.Snapshot);
+        if (occurrence is null)
+        {
+            return (null, error);
+        }
+
+        var plan = await processor.PlanAsync(db, occurrence, lease.Snapshot, cancellationToken);
+        db.ChangeTracker.Clear();
+        return (EventPreviewView.From(plan), null);
+    }
+
+    private (EventOccurrence? Occurrence, EventIntakeResult? Error) Read(EventRequest request, ClaimsPrincipal caller, CatalogSnapshot snapshot)
+    {
+        if (string.IsNullOrWhiteSpace(request.Event))
+        {
+            return (null, EventIntakeResult.Invalid("event", "Name the event (GET /api/catalog/events lists them)."));
+        }
+
+        if (!snapshot.Events.TryGetValue(request.Event, out var descriptor))
+        {
+            return (null, EventIntakeResult.Invalid("event", $"Event '{request.Event}' is not offered by any loaded plugin (GET /api/catalog/events lists them)."));
         }
 
         var parsed = Parse(request, descriptor);
         if (parsed.Error is { } error)
         {
-            return error;
+            return (null, error);
         }
 
-        var now = timeProvider.GetUtcNow();
-        var occurrence = new EventOccurrence(
+        return (new EventOccurrence(
             descriptor, parsed.Record!, parsed.Previous,
             descriptor.RecordType.Serialize(parsed.Record!),
             parsed.Previous is null ? null : descriptor.RecordType.Serialize(parsed.Previous),
             string.IsNullOrWhiteSpace(request.User) ? caller.Identity?.Name ?? "unknown" : request.User.Trim(),
-            request.OccurredAt ?? now);
-        var received = new ReceivedEvent
-        {
-            Id = Guid.NewGuid(),
-            EventName = descriptor.FunctionName,
-            RecordType = descriptor.RecordType.Name,
-            RecordKey = occurrence.RecordKey,
-            RecordJson = occurrence.RecordJson,
-            PreviousRecordJson = occurrence.PreviousRecordJson,
-            ActingUser = occurrence.ActingUser,
-            OccurredAt = occurrence.OccurredAt,
-            ReceivedAt = now,
-            IdempotencyKey = request.IdempotencyKey,
-        };
-        db.ReceivedEvents.Add(received);
-        var outcome = await processor.ProcessAsync(db, received, occurrence, cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (request.IdempotencyKey is not null)
-        {
-            // The key was accepted before (a retry) or concurrently: nothing of this attempt was stored; answer with
-            // the first outcome. Not looked up beforehand: that read would cost every event a round trip for the
-            // benefit of the rare retry.
-            db.ChangeTracker.Clear();
-            var first = await FindExistingAsync(db, request.IdempotencyKey, cancellationToken);
-            return first is null ? throw new InvalidOperationException("An event with this idempotency key could not be stored or read.") : EventIntakeResult.Replayed(first);
-        }
-
-        if (outcome.StartedInstances.Count > 0)
-        {
-            outboxSignal.Notify();
-        }
-
-        return EventIntakeResult.Accepted(EventOutcomeView.From(received, outcome.StartedInstances, outcome.ConditionErrors));
+            request.OccurredAt ?? timeProvider.GetUtcNow()), null);
     }
+
+    private static ReceivedEvent NewReceivedEvent(EventOccurrence occurrence, string? idempotencyKey, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(),
+        EventName = occurrence.Event.FunctionName,
+        RecordType = occurrence.Event.RecordType.Name,
+        RecordKey = occurrence.RecordKey,
+        RecordJson = occurrence.RecordJson,
+        PreviousRecordJson = occurrence.PreviousRecordJson,
+        ActingUser = occurrence.ActingUser,
+        OccurredAt = occurrence.OccurredAt,
+        ReceivedAt = now,
+        IdempotencyKey = idempotencyKey,
+    };
 
     private static (object? Record, object? Previous, EventIntakeResult? Error) Parse(EventRequest request, EventDescriptor descriptor)
     {
@@ -121,6 +162,6 @@ public sealed class EventIntake(
         }
 
         var instances = await db.WorkflowInstances.AsNoTracking().Where(i => i.TriggeringEventId == received.Id).ToListAsync(cancellationToken);
-        return EventOutcomeView.From(received, instances, []);
+        return EventOutcomeView.From(received, instances, [], []);
     }
 }

@@ -13,7 +13,8 @@ namespace WorkflowRules.Host.Runtime;
 /// — a workflow was created, changed, enabled or disabled by any process — the index is rebuilt once, and the entry
 /// conditions of every enabled workflow are compiled in one batch (or loaded from the compiled-condition cache) and
 /// bound once. A retired plugin version drops the index: its bound conditions would otherwise keep the old
-/// version's load context alive.
+/// version's load context alive. It also knows which events any instance could be waiting for, so an event that
+/// only ever starts workflows costs no look-up of running instances.
 /// </summary>
 public sealed partial class EnabledWorkflowIndex : IDisposable
 {
@@ -21,14 +22,21 @@ public sealed partial class EnabledWorkflowIndex : IDisposable
     private readonly IConditionEvaluator _conditions;
     private readonly IPluginCatalog _catalog;
     private readonly TimeProvider _timeProvider;
+    private readonly IConditionScriptCatalog _scripts;
     private readonly ILogger<EnabledWorkflowIndex> _logger;
     private readonly SemaphoreSlim _rebuild = new(1, 1);
-    private volatile Snapshot? _current;
+    private volatile EnabledWorkflowSet? _current;
     private int _retirements;
 
     public EnabledWorkflowIndex(
-        WorkflowDefinitionCache definitions, IConditionEvaluator conditions, IPluginCatalog catalog, TimeProvider timeProvider, ILogger<EnabledWorkflowIndex> logger)
+        WorkflowDefinitionCache definitions,
+        IConditionEvaluator conditions,
+        IConditionScriptCatalog scripts,
+        IPluginCatalog catalog,
+        TimeProvider timeProvider,
+        ILogger<EnabledWorkflowIndex> logger)
     {
+        _scripts = scripts;
         _definitions = definitions;
         _conditions = conditions;
         _catalog = catalog;
@@ -40,13 +48,19 @@ public sealed partial class EnabledWorkflowIndex : IDisposable
     /// <summary>The enabled workflows starting with <paramref name="eventName"/>, in code order; current as of this call.</summary>
     public async Task<IReadOnlyList<EnabledWorkflow>> GetAsync(WorkflowRulesDbContext db, string eventName, CancellationToken cancellationToken)
     {
-        var stamp = await db.WorkflowCatalogStamps.AsNoTracking()
-            .Where(s => s.Id == WorkflowCatalogStamp.SingletonId).Select(s => s.Value).SingleAsync(cancellationToken);
-        var snapshot = _current is { } current && current.Stamp == stamp ? current : await RebuildAsync(db, stamp, cancellationToken);
+        var snapshot = await GetSnapshotAsync(db, cancellationToken);
         return snapshot.ByEntryEvent.TryGetValue(eventName, out var workflows) ? workflows : [];
     }
 
-    private async Task<Snapshot> RebuildAsync(WorkflowRulesDbContext db, long stamp, CancellationToken cancellationToken)
+    /// <summary>The enabled workflows, current as of this call: what one occurrence is matched against.</summary>
+    public async Task<EnabledWorkflowSet> GetSnapshotAsync(WorkflowRulesDbContext db, CancellationToken cancellationToken)
+    {
+        var stamp = await db.WorkflowCatalogStamps.AsNoTracking()
+            .Where(s => s.Id == WorkflowCatalogStamp.SingletonId).Select(s => s.Value).SingleAsync(cancellationToken);
+        return _current is { } current && current.Stamp == stamp ? current : await RebuildAsync(db, stamp, cancellationToken);
+    }
+
+    private async Task<EnabledWorkflowSet> RebuildAsync(WorkflowRulesDbContext db, long stamp, CancellationToken cancellationToken)
     {
         await _rebuild.WaitAsync(cancellationToken);
         try
@@ -65,10 +79,13 @@ public sealed partial class EnabledWorkflowIndex : IDisposable
                 .OrderBy(w => w.Code)
                 .ToListAsync(cancellationToken);
             var enabled = BindConditions(rows);
-            var snapshot = new Snapshot(
+            var continuationEvents = await db.Database.SqlQueryRaw<string>(ContinuationEventsSql).ToListAsync(cancellationToken);
+            var snapshot = new EnabledWorkflowSet(
                 stamp,
                 enabled.GroupBy(w => w.Workflow.EntryEvent!, StringComparer.Ordinal)
-                    .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<EnabledWorkflow>)[.. g], StringComparer.Ordinal));
+                    .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<EnabledWorkflow>)[.. g], StringComparer.Ordinal),
+                enabled.ToFrozenDictionary(w => w.Workflow.Code, StringComparer.Ordinal),
+                continuationEvents.ToFrozenSet(StringComparer.Ordinal));
             // Bound while a plugin version retired: it may hold the old version's types, so serve it once, don't keep it.
             if (Volatile.Read(ref _retirements) == retirements)
             {
@@ -92,15 +109,15 @@ public sealed partial class EnabledWorkflowIndex : IDisposable
         {
             var definition = _definitions.Get(row.CurrentVersion!);
             var recordType = lease.Snapshot.Events.TryGetValue(row.EntryEvent!, out var entryEvent) ? entryEvent.RecordType.ClrType : null;
-            return (Row: row, Definition: definition, Source: definition.Root?.Condition?.ToSource(), RecordType: recordType);
+            return (Row: row, Definition: definition, Condition: StepCondition.From(definition.Root?.Condition, null, _scripts), RecordType: recordType);
         }).ToList();
 
-        _conditions.Prepare([.. parsed.Where(p => p.Source is not null && p.RecordType is not null).Select(p => (p.Source!, p.RecordType!))]);
+        _conditions.Prepare([.. parsed.Where(p => p.Condition?.Source is not null && p.RecordType is not null).Select(p => (p.Condition!.Source!, p.RecordType!))]);
         return
         [
             .. parsed.Select(p => new EnabledWorkflow(
-                p.Row, p.Row.CurrentVersion!, p.Definition, p.Source,
-                p.Source is not null && p.RecordType is not null ? _conditions.Bind(p.Source, p.RecordType) : null)),
+                p.Row, p.Row.CurrentVersion!, p.Definition, p.Condition,
+                p.Condition?.Source is { } source && p.RecordType is not null ? _conditions.Bind(source, p.RecordType) : null)),
         ];
     }
 
@@ -116,7 +133,21 @@ public sealed partial class EnabledWorkflowIndex : IDisposable
         _rebuild.Dispose();
     }
 
-    private sealed record Snapshot(long Stamp, FrozenDictionary<string, IReadOnlyList<EnabledWorkflow>> ByEntryEvent);
+    /// <summary>
+    /// The events an instance of any version may wait for: event steps below the root, and the entry events of workflows
+    /// used as sub-workflows (inlined, their root waits). Versions never change, so this only grows with new versions.
+    /// </summary>
+    private const string ContinuationEventsSql = """
+        SELECT DISTINCT s->>'functionName' AS "Value"
+          FROM workflow.workflow_versions v, jsonb_array_elements(v.definition_json->'steps') s
+         WHERE s->>'type' = 'Event' AND s->>'parentId' IS NOT NULL
+        UNION
+        SELECT DISTINCT sv.entry_event
+          FROM workflow.workflow_versions sv JOIN workflow.workflows w ON w.id = sv.workflow_id
+         WHERE w.code IN (SELECT s->>'functionName'
+                            FROM workflow.workflow_versions v, jsonb_array_elements(v.definition_json->'steps') s
+                           WHERE s->>'type' = 'SubWorkflow')
+        """;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Enabled workflows loaded: {Count} at catalog stamp {Stamp}, conditions prepared, in {Milliseconds:0} ms.")]
     private static partial void LogRebuilt(ILogger logger, int count, long stamp, double milliseconds);

@@ -1,17 +1,21 @@
+using WorkflowRules.Conditions;
 using WorkflowRules.Host.Workflows.Definitions;
 using WorkflowRules.Persistence.Instances;
 using WorkflowRules.Persistence.Outbox;
+using WorkflowRules.Plugins;
 
 namespace WorkflowRules.Host.Runtime;
 
 /// <summary>
-/// Copies a matched definition into a new instance. The entry event is completed at once (it just
-/// happened); the responses under it become active and an outbox row asks for a job to run them.
+/// Starts an instance of a matched workflow: a private copy of its steps (sub-workflows inlined), pinned to what the
+/// instance started with — the version, each script's text, each response's plugin version — so that nothing
+/// published, edited or loaded later changes what it does. The entry event completes at once (it just happened).
 /// </summary>
-public static class InstanceFactory
+public sealed class InstanceFactory(IConditionScriptCatalog scripts)
 {
-    public static (WorkflowInstance Instance, OutboxMessage Outbox) Create(
-        WorkflowMatch match, EventOccurrence occurrence, Guid triggeringEventId, DateTimeOffset now)
+    /// <exception cref="InvalidOperationException">A sub-workflow cannot be inlined (see <see cref="InstanceStepExpander"/>).</exception>
+    public (WorkflowInstance Instance, OutboxMessage? Outbox) Create(
+        WorkflowMatch match, EventOccurrence occurrence, Guid triggeringEventId, EnabledWorkflowSet enabled, CatalogSnapshot catalog, DateTimeOffset now)
     {
         var instance = new WorkflowInstance
         {
@@ -27,56 +31,53 @@ public static class InstanceFactory
             ActingUser = occurrence.ActingUser,
             Status = InstanceStatus.Running,
             CreatedAt = now,
+            UpdatedAt = now,
         };
 
-        var root = match.Definition.Root!;
-        foreach (var step in match.Definition.Steps)
+        instance.Steps = InstanceStepExpander.Expand(instance.Id, match.Definition, match.Version.Id, code => enabled.ByCode.GetValueOrDefault(code));
+        var pluginVersions = catalog.Plugins.Where(p => p.State == PluginState.Loaded && p.Id is not null)
+            .GroupBy(p => p.Id!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Version, StringComparer.Ordinal);
+        foreach (var step in instance.Steps)
         {
-            instance.Steps.Add(new InstanceStep
-            {
-                Id = Guid.NewGuid(),
-                InstanceId = instance.Id,
-                StepId = step.Id,
-                DefinitionVersionId = match.Version.Id,
-                DefinitionStepId = step.Id,
-                ParentStepId = step.ParentId,
-                Type = step.Type,
-                FunctionName = step.FunctionName,
-                Sequence = step.Sequence,
-                Status = InitialStatus(step, root, match.Definition),
-                StartedAt = step == root ? now : null,
-                CompletedAt = step == root ? now : null,
-            });
+            Pin(step, match.Definition, enabled, catalog, pluginVersions);
         }
 
-        return (instance, RunRequest(instance.Id, now));
+        var root = instance.Steps.Single(s => s.ParentStepId is null);
+        StepActivation.CompleteEvent(instance, root, triggeringEventId, now);
+        if (StepActivation.CompleteIfFinished(instance, now))
+        {
+            return (instance, null);
+        }
+
+        return (instance, StepActivation.NextRunnable(instance) is null ? null : RunRequest(instance.Id, now));
     }
 
-    /// <summary>The outbox row that asks for a job to run the instance's active responses.</summary>
+    /// <summary>The outbox row that asks for a job to run the instance's active responses and queued events.</summary>
     public static OutboxMessage RunRequest(Guid instanceId, DateTimeOffset now) =>
         new() { InstanceId = instanceId, Kind = OutboxMessageKind.RunInstance, CreatedAt = now };
 
-    private static StepStatus InitialStatus(WorkflowStepDefinition step, WorkflowStepDefinition root, WorkflowDefinition definition)
+    private void Pin(
+        InstanceStep step, WorkflowDefinition topDefinition, EnabledWorkflowSet enabled, CatalogSnapshot catalog, Dictionary<string, string?> pluginVersions)
     {
-        if (step == root)
+        if (step.Type == StepType.Response && catalog.Responses.TryGetValue(step.FunctionName, out var response))
         {
-            return StepStatus.Completed;
+            step.PluginId = response.PluginId;
+            step.PluginVersion = pluginVersions.GetValueOrDefault(response.PluginId);
+            return;
         }
 
-        // The response chain under the entry event runs now; anything below it waits its turn.
-        return IsInResponseChain(step, root, definition) ? StepStatus.Active : StepStatus.Inactive;
-    }
-
-    private static bool IsInResponseChain(WorkflowStepDefinition step, WorkflowStepDefinition root, WorkflowDefinition definition)
-    {
-        for (var current = step; current.Type == StepType.Response; current = definition.Step(current.ParentId!))
+        if (step.Type == StepType.Event)
         {
-            if (current.ParentId == root.Id)
+            var definition = DefinitionOf(step, topDefinition, enabled);
+            if (definition?.FindStep(step.DefinitionStepId)?.Condition?.Script is { } script)
             {
-                return true;
+                step.ScriptCode = scripts.GetInUseCode(script);
             }
         }
-
-        return false;
     }
+
+    private static WorkflowDefinition? DefinitionOf(InstanceStep step, WorkflowDefinition topDefinition, EnabledWorkflowSet enabled) =>
+        !step.StepId.Contains('/', StringComparison.Ordinal)
+            ? topDefinition
+            : enabled.ByCode.Values.FirstOrDefault(w => w.Version.Id == step.DefinitionVersionId)?.Definition;
 }

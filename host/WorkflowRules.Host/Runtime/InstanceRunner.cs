@@ -5,9 +5,11 @@ using WorkflowRules.Persistence.Instances;
 namespace WorkflowRules.Host.Runtime;
 
 /// <summary>
-/// Runs an instance's active responses in order, one commit per step, then the events they raised.
-/// Safe to run again at any point (Hangfire is at-least-once): completed steps are never re-run,
-/// a step left <see cref="StepStatus.Processing"/> by a crash is run again with the same idempotency key.
+/// Runs an instance under its lock: its runnable responses in order, one commit per step, then the oldest event
+/// queued behind it, then the responses that event activated, and so on until nothing is left. Safe to run again at
+/// any point (Hangfire is at-least-once): completed steps are never re-run, a step left
+/// <see cref="StepStatus.Processing"/> by a crash runs again with the same idempotency key. An event handled by
+/// another process at the same time makes a commit conflict; the run then reloads and goes on.
 /// </summary>
 public sealed partial class InstanceRunner(
     IDbContextFactory<WorkflowRulesDbContext> dbContextFactory,
@@ -16,15 +18,29 @@ public sealed partial class InstanceRunner(
     TimeProvider timeProvider,
     ILogger<InstanceRunner> logger)
 {
+    /// <summary>Bounds one job: a workflow that loops forever by design is resumed by a later job, not spun here.</summary>
+    private const int MaxRounds = 1_000;
+
     public async Task RunAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
         await InstanceLock.AcquireAsync(db, instanceId, cancellationToken);
         try
         {
-            if (await RunResponsesAsync(db, instanceId, cancellationToken))
+            for (var round = 0; round < MaxRounds; round++)
             {
-                await queuedEvents.ProcessAsync(db, instanceId, cancellationToken);
+                try
+                {
+                    if (!await RunRoundAsync(db, instanceId, cancellationToken))
+                    {
+                        return;
+                    }
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    LogConflict(logger, instanceId);
+                    db.ChangeTracker.Clear();
+                }
             }
         }
         finally
@@ -33,12 +49,8 @@ public sealed partial class InstanceRunner(
         }
     }
 
-    /// <summary>
-    /// Runs what is runnable. Loads the instance once: under the lock nobody else changes it, and each step's
-    /// commit leaves the tracked entities current.
-    /// </summary>
-    /// <returns>Whether raised events may be waiting: this run raised some, or an earlier run may have.</returns>
-    private async Task<bool> RunResponsesAsync(WorkflowRulesDbContext db, Guid instanceId, CancellationToken cancellationToken)
+    /// <returns>Whether there may be more to do.</returns>
+    private async Task<bool> RunRoundAsync(WorkflowRulesDbContext db, Guid instanceId, CancellationToken cancellationToken)
     {
         var instance = await db.WorkflowInstances.Include(i => i.Steps).SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
         if (instance is null)
@@ -47,33 +59,32 @@ public sealed partial class InstanceRunner(
             return false;
         }
 
-        // A fresh instance has run no response yet, so no earlier run can have left raised events behind.
-        var mayHaveEarlierEvents = instance.Steps.Any(s => s.Type == StepType.Response && s.Status is not (StepStatus.Active or StepStatus.Inactive));
-        var raisedEvents = false;
-        while (instance.Status == InstanceStatus.Running)
+        // An archived instance runs nothing more, but events its last responses raised may still wait behind it.
+        if (instance.ArchivedAt is null)
         {
-            if (ResponseOrder.NextRunnable(instance) is not { } next)
+            while (instance.Status == InstanceStatus.Running && StepActivation.NextRunnable(instance) is { } next)
             {
-                if (ResponseOrder.IsFinished(instance))
+                await stepExecutor.ExecuteAsync(db, instance, next, cancellationToken);
+                if (instance.Status == InstanceStatus.Completed)
                 {
-                    instance.Status = InstanceStatus.Completed;
-                    instance.CompletedAt = timeProvider.GetUtcNow();
-                    await db.SaveChangesAsync(cancellationToken);
                     LogInstanceCompleted(logger, instanceId, instance.WorkflowCode);
                 }
-
-                break;
             }
 
-            var run = await stepExecutor.ExecuteAsync(db, instance, next, cancellationToken);
-            raisedEvents |= run == StepRun.CompletedWithEvents;
-            if (instance.Status == InstanceStatus.Completed)
+            if (instance.Status == InstanceStatus.Running && StepActivation.CompleteIfFinished(instance, timeProvider.GetUtcNow()))
             {
+                await db.SaveChangesAsync(cancellationToken);
                 LogInstanceCompleted(logger, instanceId, instance.WorkflowCode);
+            }
+
+            if (instance.Status == InstanceStatus.Failed)
+            {
+                return false; // Events queued behind it wait for the retry.
             }
         }
 
-        return raisedEvents || mayHaveEarlierEvents;
+        // Events wait behind completed instances too: they may start or move others.
+        return await queuedEvents.ProcessNextAsync(db, instanceId, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {InstanceId} does not exist (deleted?); the job has nothing to do.")]
@@ -81,4 +92,7 @@ public sealed partial class InstanceRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} of workflow {WorkflowCode} completed.")]
     private static partial void LogInstanceCompleted(ILogger logger, Guid instanceId, string workflowCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} was changed by an event handled elsewhere while it ran; reloading it.")]
+    private static partial void LogConflict(ILogger logger, Guid instanceId);
 }

@@ -7,8 +7,9 @@ using WorkflowRules.Plugins;
 namespace WorkflowRules.Host.Runtime;
 
 /// <summary>
-/// Handles the events an instance's responses raised, after those responses ran (BC's event queue).
-/// Each event is matched and marked handled in one commit, under the instance's lock.
+/// Handles the oldest event waiting behind an instance (raised by its responses, or arrived while they ran — BC's
+/// event queue) once the instance's responses are done: decided afresh and applied in one commit, under the
+/// instance's lock. It may move the instance on, start others, or wait again behind another busy instance.
 /// </summary>
 public sealed partial class QueuedEventProcessor(
     IPluginCatalog catalog,
@@ -17,38 +18,44 @@ public sealed partial class QueuedEventProcessor(
     TimeProvider timeProvider,
     ILogger<QueuedEventProcessor> logger)
 {
-    public async Task ProcessAsync(WorkflowRulesDbContext db, Guid instanceId, CancellationToken cancellationToken)
+    /// <returns>Whether an event was handled (false: none waits).</returns>
+    public async Task<bool> ProcessNextAsync(WorkflowRulesDbContext db, Guid instanceId, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
-        var pending = await db.ReceivedEvents
-            .Where(e => e.RaisedByInstanceId == instanceId && e.Status == ReceivedEventStatus.Pending)
-            .OrderBy(e => e.ReceivedAt).ThenBy(e => e.IdempotencyKey)
-            .ToListAsync(cancellationToken);
-        foreach (var received in pending)
+        var received = await db.ReceivedEvents
+            .Where(e => e.QueuedForInstanceId == instanceId && e.Status == ReceivedEventStatus.Pending)
+            .OrderBy(e => e.ReceivedAt).ThenBy(e => e.IdempotencyKey).ThenBy(e => e.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (received is null)
         {
-            using var lease = catalog.Acquire();
-            if (!lease.Snapshot.Events.TryGetValue(received.EventName, out var descriptor))
-            {
-                received.Status = ReceivedEventStatus.Unmatched;
-                received.ProcessedAt = timeProvider.GetUtcNow();
-                LogEventUnavailable(logger, received.Id, received.EventName);
-                await db.SaveChangesAsync(cancellationToken);
-                continue;
-            }
-
-            var occurrence = new EventOccurrence(
-                descriptor, StoredRecord.Parse(descriptor.RecordType, received.RecordJson),
-                received.PreviousRecordJson is null ? null : StoredRecord.Parse(descriptor.RecordType, received.PreviousRecordJson),
-                received.RecordJson, received.PreviousRecordJson, received.ActingUser, received.OccurredAt);
-            var outcome = await processor.ProcessAsync(db, received, occurrence, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            if (outcome.StartedInstances.Count > 0)
-            {
-                outboxSignal.Notify();
-            }
+            return false;
         }
-    }
 
+        using var lease = catalog.Acquire();
+        if (!lease.Snapshot.Events.TryGetValue(received.EventName, out var descriptor))
+        {
+            received.Status = ReceivedEventStatus.Unmatched;
+            received.QueuedForInstanceId = null;
+            received.ProcessedAt = timeProvider.GetUtcNow();
+            LogEventUnavailable(logger, received.Id, received.EventName);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+
+        var occurrence = new EventOccurrence(
+            descriptor, StoredRecord.Parse(descriptor.RecordType, received.RecordJson),
+            received.PreviousRecordJson is null ? null : StoredRecord.Parse(descriptor.RecordType, received.PreviousRecordJson),
+            received.RecordJson, received.PreviousRecordJson, received.ActingUser, received.OccurredAt);
+        var plan = await processor.PlanAsync(db, occurrence, lease.Snapshot, cancellationToken);
+        if (plan.QueueBehind?.Id == instanceId)
+        {
+            return false; // The instance is busy again (a retry is pending): the event waits for its next run.
+        }
+
+        processor.Apply(db, received, occurrence, plan, lease.Snapshot);
+        await db.SaveChangesAsync(cancellationToken);
+        outboxSignal.Notify();
+        return true;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queued event {EventId} ({EventName}) was dropped: no loaded plugin offers the event any more.")]
     private static partial void LogEventUnavailable(ILogger logger, Guid eventId, string eventName);

@@ -24,6 +24,7 @@ public sealed partial class ResponseStepExecutor(
         step.Attempts++;
         step.StartedAt = timeProvider.GetUtcNow();
         step.Error = null;
+        instance.UpdatedAt = step.StartedAt.Value;
         await db.SaveChangesAsync(cancellationToken);
 
         var definition = definitions.TryGet(step.DefinitionVersionId)
@@ -37,6 +38,11 @@ public sealed partial class ResponseStepExecutor(
             return await FailAsync(db, instance, step, $"Response '{step.FunctionName}' is not offered by any loaded plugin; load the plugin, then retry the step.", cancellationToken);
         }
 
+        if (PluginChange(step, response, snapshot) is { } changed)
+        {
+            return await FailAsync(db, instance, step, changed, cancellationToken);
+        }
+
         if (!snapshot.RecordTypes.TryGetValue(instance.RecordType, out var recordType))
         {
             return await FailAsync(db, instance, step, $"Record type '{instance.RecordType}' is not offered by any loaded plugin; load the plugin, then retry the step.", cancellationToken);
@@ -48,7 +54,10 @@ public sealed partial class ResponseStepExecutor(
         var invocation = new ResponseInvocation(
             record, previous, options,
             new WorkflowStepInfo(instance.Id, instance.WorkflowCode, instance.WorkflowVersionNumber, step.StepId),
-            instance.ActingUser, $"{instance.Id:N}:{step.StepId}", raiser);
+            instance.ActingUser, IdempotencyKey(instance, step), raiser)
+        {
+            OriginalRecord = instance.OriginalRecordJson is null ? null : StoredRecord.Parse(recordType, instance.OriginalRecordJson),
+        };
 
         ResponseResult result;
         try
@@ -77,21 +86,19 @@ public sealed partial class ResponseStepExecutor(
             raisedEvents.Add(ToReceivedEvent(instance, step, index, raised, eventDescriptor));
         }
 
-        step.Status = StepStatus.Completed;
-        step.CompletedAt = timeProvider.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
         step.Message = result.Message;
         if (result.UpdatedRecord is not null)
         {
+            // The first change keeps the record as the event carried it, for responses that apply a held-back change.
+            instance.OriginalRecordJson ??= instance.RecordJson;
             instance.RecordJson = recordType.Serialize(result.UpdatedRecord);
         }
 
         db.ReceivedEvents.AddRange(raisedEvents);
-        if (ResponseOrder.IsFinished(instance))
-        {
-            // Completing with the last step saves the instance a commit of its own.
-            instance.Status = InstanceStatus.Completed;
-            instance.CompletedAt = step.CompletedAt;
-        }
+        StepActivation.CompleteResponse(instance, step, now);
+        // Completing (and archiving) with the last step saves the instance a commit of its own.
+        StepActivation.CompleteIfFinished(instance, now);
 
         await db.SaveChangesAsync(cancellationToken);
         return raisedEvents.Count > 0 ? StepRun.CompletedWithEvents : StepRun.Completed;
@@ -108,9 +115,10 @@ public sealed partial class ResponseStepExecutor(
         ActingUser = instance.ActingUser,
         OccurredAt = timeProvider.GetUtcNow(),
         ReceivedAt = timeProvider.GetUtcNow(),
-        // Stable per step and position: the unique index stores a re-run's events once.
-        IdempotencyKey = $"raised:{instance.Id:N}:{step.StepId}:{index}",
+        // Stable per step activation and position: the unique index stores a re-run's events once.
+        IdempotencyKey = $"raised:{IdempotencyKey(instance, step)}:{index}",
         RaisedByInstanceId = instance.Id,
+        QueuedForInstanceId = instance.Id,
         Status = ReceivedEventStatus.Pending,
     };
 
@@ -120,11 +128,38 @@ public sealed partial class ResponseStepExecutor(
         step.Error = error;
         step.CompletedAt = timeProvider.GetUtcNow();
         instance.Status = InstanceStatus.Failed;
+        instance.UpdatedAt = step.CompletedAt.Value;
         await db.SaveChangesAsync(cancellationToken);
         LogStepFailed(logger, instance.Id, step.StepId, step.FunctionName, error);
         return StepRun.Failed;
     }
 
+
+    /// <summary>
+    /// Stable across re-runs of one activation of the step, different for each loop back to it. The first activation
+    /// keeps the key earlier releases used.
+    /// </summary>
+    private static string IdempotencyKey(WorkflowInstance instance, InstanceStep step) =>
+        step.Activation <= 1 ? $"{instance.Id:N}:{step.StepId}" : $"{instance.Id:N}:{step.StepId}:{step.Activation}";
+
+    /// <summary>Why the response must not run: it would run on another plugin (version) than the one the instance started with.</summary>
+    private static string? PluginChange(InstanceStep step, ResponseDescriptor response, CatalogSnapshot snapshot)
+    {
+        if (step.PluginId is null)
+        {
+            return null;
+        }
+
+        var loaded = snapshot.Plugins.FirstOrDefault(p => p.State == PluginState.Loaded && p.Id == response.PluginId)?.Version;
+        if (step.PluginId == response.PluginId && step.PluginVersion == loaded)
+        {
+            return null;
+        }
+
+        return $"Response '{step.FunctionName}' came from plugin {step.PluginId} {step.PluginVersion} when this instance started; "
+            + $"plugin {response.PluginId} {loaded} offers it now. A running instance never switches plugin versions silently: "
+            + "retry the step to run it on the version loaded now.";
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Response {FunctionName} threw in instance {InstanceId}, step {StepId}")]
     private static partial void LogResponseFailed(ILogger logger, Exception exception, string functionName, Guid instanceId, string stepId);

@@ -5,7 +5,7 @@ namespace WorkflowRules.Host.Runtime;
 
 public static class RuntimeServiceCollectionExtensions
 {
-    /// <summary>The engine: event intake, matching, instance creation and the response runner.</summary>
+    /// <summary>The engine: event intake, continuing and starting instances, the response runner and its event queue.</summary>
     public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services)
     {
         services.AddSingleton<WorkflowDefinitionCache>();
@@ -13,7 +13,10 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<WorkflowConditionCompiler>();
         services.AddSingleton<EnabledWorkflowIndex>();
         services.AddHostedService<EnabledWorkflowWarmup>();
+        services.AddSingleton<StepConditionEvaluator>();
         services.AddSingleton<WorkflowMatcher>();
+        services.AddSingleton<ContinuationFinder>();
+        services.AddSingleton<InstanceFactory>();
         services.AddSingleton<EventProcessor>();
         services.AddSingleton<EventIntake>();
         services.AddSingleton<ResponseStepExecutor>();

@@ -1,52 +1,48 @@
-using WorkflowRules.Conditions;
 using WorkflowRules.Persistence;
 using WorkflowRules.Sdk.Conditions;
 
 namespace WorkflowRules.Host.Runtime;
 
 /// <summary>
-/// Finds the enabled workflows an occurrence starts: same entry event, condition holds. Workflows
-/// are tried in code order so the outcome is deterministic; every match starts its own instance.
+/// Finds the enabled workflows an occurrence starts: same entry event, condition holds. Workflows are tried in code
+/// order so the outcome is deterministic; every match starts its own instance.
 /// </summary>
-public sealed partial class WorkflowMatcher(
-    EnabledWorkflowIndex index,
-    IConditionEvaluator conditions,
-    ILogger<WorkflowMatcher> logger)
+public sealed partial class WorkflowMatcher(StepConditionEvaluator evaluator, ILogger<WorkflowMatcher> logger)
 {
-    public async Task<(List<WorkflowMatch> Matches, List<ConditionError> Errors)> MatchAsync(
-        WorkflowRulesDbContext db, EventOccurrence occurrence, CancellationToken cancellationToken)
+    public async Task<List<WorkflowMatch>> MatchAsync(
+        WorkflowRulesDbContext db, EnabledWorkflowSet enabled, EventOccurrence occurrence, List<ConditionError> errors, CancellationToken cancellationToken)
     {
-        var candidates = await index.GetAsync(db, occurrence.Event.FunctionName, cancellationToken);
         var matches = new List<WorkflowMatch>();
-        var errors = new List<ConditionError>();
-        if (candidates.Count == 0)
+        if (!enabled.ByEntryEvent.TryGetValue(occurrence.Event.FunctionName, out var candidates))
         {
-            return (matches, errors);
+            return matches;
         }
 
         var conditionEvent = new ConditionEvent(occurrence.Event.FunctionName, occurrence.ActingUser, occurrence.OccurredAt);
-        foreach (var candidate in candidates)
+        if (candidates.Any(c => c.EntryCondition?.ReadsApprovals == true))
         {
-            if (candidate.Condition is not null)
-            {
-                var outcome = candidate.EvaluateCondition(conditions, occurrence, conditionEvent);
-                if (outcome.Failure is { } failure)
-                {
-                    LogConditionFailed(logger, candidate.Workflow.Code, candidate.Version.Number, failure.Message);
-                    errors.Add(new ConditionError(candidate.Workflow.Code, candidate.Version.Number, failure.Message));
-                    continue;
-                }
-
-                if (!outcome.Holds)
-                {
-                    continue;
-                }
-            }
-
-            matches.Add(new WorkflowMatch(candidate.Workflow, candidate.Version, candidate.Definition));
+            // A new instance has no entries of its own yet; the record may have some from other instances.
+            var state = await ApprovalStateReader.ReadAsync(db, occurrence.Event.RecordType.Name, occurrence.RecordKey, instanceId: null, cancellationToken);
+            conditionEvent = conditionEvent with { Approvals = state };
         }
 
-        return (matches, errors);
+        foreach (var candidate in candidates)
+        {
+            var outcome = evaluator.Evaluate(candidate.EntryCondition, occurrence, conditionEvent, candidate.BoundCondition);
+            if (outcome.Failure is { } failure)
+            {
+                LogConditionFailed(logger, candidate.Workflow.Code, candidate.Version.Number, failure.Message);
+                errors.Add(new ConditionError(candidate.Workflow.Code, candidate.Version.Number, failure.Message));
+                continue;
+            }
+
+            if (outcome.Holds)
+            {
+                matches.Add(new WorkflowMatch(candidate.Workflow, candidate.Version, candidate.Definition));
+            }
+        }
+
+        return matches;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The condition of workflow {WorkflowCode} version {Version} could not be evaluated and the workflow was skipped: {Reason}")]

@@ -52,6 +52,7 @@ internal sealed class ResponseOperations<TResponse, TOptions>(PluginVersion vers
             {
                 Record = invocation.Record,
                 PreviousRecord = invocation.PreviousRecord,
+                OriginalRecord = invocation.OriginalRecord ?? invocation.Record,
                 Options = options.Value!,
                 Step = invocation.Step,
                 ActingUser = invocation.ActingUser,
