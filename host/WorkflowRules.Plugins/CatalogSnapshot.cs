@@ -22,6 +22,7 @@ public sealed class CatalogSnapshot
             .ToDictionary(c => c.Code, StringComparer.Ordinal);
         RecordRelations = [.. ordered.SelectMany(v => v.RecordRelations)];
         ResponsePairs = [.. ordered.SelectMany(v => v.ResponsePairs)];
+        PluginVersions = ordered.DistinctBy(v => v.Id, StringComparer.Ordinal).ToDictionary(v => v.Id, v => v.Version, StringComparer.Ordinal);
     }
 
     internal static CatalogSnapshot Empty { get; } = new(0, [], []);
@@ -55,6 +56,9 @@ public sealed class CatalogSnapshot
 
     /// <summary>Responses that a workflow may only use together with another.</summary>
     public IReadOnlyList<ResponsePairDescriptor> ResponsePairs { get; }
+
+    /// <summary>The version of each loaded plugin, by plugin id.</summary>
+    public IReadOnlyDictionary<string, string> PluginVersions { get; }
 
     /// <summary>Every folder of the plugin directory, loaded or not, by folder name.</summary>
     public IReadOnlyList<PluginStatus> Plugins { get; }

@@ -17,7 +17,7 @@ public sealed class PluginCatalogLoadingTests
 
         Assert.All(snapshot.Plugins, p => Assert.Equal(PluginState.Loaded, p.State));
         Assert.Equal(["customers", "purchasing"], snapshot.Plugins.Select(p => p.Id));
-        Assert.Equal(["Customer", "PurchaseDocument"], snapshot.RecordTypes.Keys.Order());
+        Assert.Equal(["Customer", "PurchaseApprovalEntry", "PurchaseDocument"], snapshot.RecordTypes.Keys.Order());
         var requested = snapshot.Events["PURCHASE_APPROVAL_REQUESTED"];
         Assert.Equal("When approval of a purchase document is requested", requested.Description);
         Assert.Equal("PurchaseDocument", requested.RecordType.Name);
@@ -27,9 +27,14 @@ public sealed class PluginCatalogLoadingTests
         Assert.True(snapshot.Events["CUSTOMER_CHANGED"].CarriesPreviousRecord);
         Assert.Equal("SALES", snapshot.Events["CUSTOMER_CHANGED"].Category);
         Assert.Equal(
-            ["BLOCK_CUSTOMER", "NOTE_PURCHASE_DOCUMENT", "RELEASE_PURCHASE_DOCUMENT", "REVERT_CUSTOMER_CREDIT_LIMIT", "SET_PURCHASE_STATUS"],
+            [
+                "APPLY_CUSTOMER_CREDIT_LIMIT", "BLOCK_CUSTOMER", "NOTE_PURCHASE_DOCUMENT", "RELEASE_PURCHASE_DOCUMENT",
+                "REVERT_CUSTOMER_CREDIT_LIMIT", "SET_PURCHASE_STATUS",
+            ],
             snapshot.Responses.Keys.Order());
-        Assert.Equal(["PURCH-AUTO-RELEASE", "PURCH-OVER-1000", "SALES-CREDIT-RAISE"], snapshot.Templates.Select(t => t.Code));
+        Assert.Equal(
+            ["CUST-CREDIT-APPROVAL", "PURCH-APPROVAL-LOOP", "PURCH-AUTO-RELEASE", "PURCH-OVER-1000", "SALES-CREDIT-RAISE"],
+            snapshot.Templates.Select(t => t.Code));
         Assert.Contains(("PURCHASE_APPROVAL_REQUESTED", "PURCHASE_DOCUMENT_RELEASED"), snapshot.EventCombinations);
         Assert.Contains(("CUSTOMER_CHANGED", "REVERT_CUSTOMER_CREDIT_LIMIT"), snapshot.ResponseCombinations);
         var purchasing = snapshot.Plugins.Single(p => p.Id == "purchasing");
@@ -91,16 +96,17 @@ public sealed class PluginCatalogLoadingTests
     [Theory]
     [InlineData("2.0")]
     [InlineData("0.9")]
-    [InlineData("1.1")]
+    [InlineData("1.99")]
     public async Task Plugins_RefusesPlugin_WhenManifestSdkVersionIsIncompatible(string sdkVersion)
     {
         using var directory = new PluginDirectory();
         directory.AddProductPlugin("purchasing");
         directory.EditManifest("purchasing", m => m["sdkVersion"] = sdkVersion);
+        var host = typeof(WorkflowRules.Sdk.Plugins.IWorkflowPlugin).Assembly.GetName().Version!;
 
         var status = await LoadSingleFailureAsync(directory);
 
-        Assert.Contains($"needs SDK {sdkVersion}, but this host provides SDK 1.0", status.Error, StringComparison.Ordinal);
+        Assert.Contains($"needs SDK {sdkVersion}, but this host provides SDK {host.Major}.{host.Minor}", status.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -161,6 +167,10 @@ public sealed class PluginCatalogLoadingTests
         Assert.Contains(
             "Function name WIDGET_CREATED is already provided by plugin versioned 1.0.0 (folder 'a-widgets')", later.Error, StringComparison.Ordinal);
         Assert.Contains("Record type 'Widget' is already provided by plugin versioned", later.Error, StringComparison.Ordinal);
+        Assert.Contains(
+            "Category TEST is already declared by plugin versioned 1.0.0 (folder 'a-widgets'): use it without declaring it, or pick another code.",
+            later.Error,
+            StringComparison.Ordinal);
         Assert.Equal("versioned", snapshot.Events["WIDGET_CREATED"].PluginId);
     }
 

@@ -164,6 +164,9 @@ internal sealed class ConditionCompiler(ConditionReferences references)
         var message = diagnostic.Id switch
         {
             "CS0161" => "Not all code paths return a value: a condition written as statements must end with 'return <true or false>;'.",
+            // "Already defined" / "cannot be declared in this scope" of Record, Event, Approvals...: say what the name already is.
+            "CS0128" or "CS0136" when ConditionVariables.Meaning(condition.TextAt(span)) is { } meaning =>
+                $"'{condition.TextAt(span)}' is already a variable of every condition ({meaning}); give your variable another name.",
             _ => diagnostic.GetMessage(CultureInfo.InvariantCulture),
         };
         if (diagnostic.Id == "CS0161")

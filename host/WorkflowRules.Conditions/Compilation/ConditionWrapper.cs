@@ -9,10 +9,20 @@ namespace WorkflowRules.Conditions.Compilation;
 /// Wraps a condition into <c>static bool Evaluate(T Record, T? Previous, ConditionEvent Event)</c> plus an untyped
 /// twin that casts, so the host binds one delegate on <see cref="object"/> per condition. The twin is an instance
 /// method so that the delegate is a closed one: invoking a delegate to a static method goes through an extra
-/// argument-shuffling stub.
+/// argument-shuffling stub. Before the user's text the method declares the other variables of a condition
+/// (<see cref="ConditionVariables"/>): <c>Approvals</c>, the event's approval state.
 /// </summary>
 internal static class ConditionWrapper
 {
+    /// <summary>
+    /// The shape of the generated code, part of every compiled-cache key: change it whenever the wrapper emits
+    /// different code for the same condition, so assemblies made by an earlier wrapper are never loaded again.
+    /// </summary>
+    /// <remarks>2: declares <c>Approvals</c>.</remarks>
+    public const string Revision = "2";
+
+    private const string ApprovalState = "global::WorkflowRules.Sdk.Conditions.ApprovalState";
+
     private static readonly string[] DefaultNamespaces = ["System", "System.Collections.Generic", "System.Linq"];
 
     public static GeneratedCondition Wrap(string code, Type recordType, string className, CSharpParseOptions options)
@@ -36,7 +46,10 @@ internal static class ConditionWrapper
         source.Append("namespace ").Append(GeneratedCondition.Namespace).Append("\n{\n")
             .Append("public sealed class ").Append(className).Append("\n{\n")
             .Append("public static bool ").Append(GeneratedCondition.EvaluateMethod).Append('(')
-            .Append(record).Append(" Record, ").Append(record).Append("? Previous, ").Append(evt).Append(" Event)\n{\n");
+            .Append(record).Append(" Record, ").Append(record).Append("? Previous, ").Append(evt).Append(" Event)\n{\n")
+            // One line before the user's text, which keeps its own positions (UserSpan). A property read, no allocation;
+            // the fallback covers a caller that set Approvals to null against the SDK's annotations.
+            .Append(ApprovalState).Append(' ').Append(ConditionVariables.ApprovalsName).Append(" = Event.Approvals ?? ").Append(ApprovalState).Append(".None;\n");
         if (form == ConditionForm.Expression)
         {
             source.Append("return\n");

@@ -132,6 +132,8 @@ internal sealed class ConditionAllowList(string recordAssemblyName)
             // What string interpolation binds to.
             "System.Runtime.CompilerServices.DefaultInterpolatedStringHandler",
             "WorkflowRules.Sdk.Conditions.ConditionEvent",
+            // The Approvals variable: four counts, an immutable record like ConditionEvent.
+            "WorkflowRules.Sdk.Conditions.ApprovalState",
         };
         for (var arity = 1; arity <= 8; arity++)
         {

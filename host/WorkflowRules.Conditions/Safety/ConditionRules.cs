@@ -4,7 +4,7 @@ namespace WorkflowRules.Conditions.Safety;
 internal static class ConditionRules
 {
     public const string AllowedSummary =
-        "conditions may only use Record, Previous and Event, primitives, string, decimal, dates and times, Guid, Math, " +
+        "conditions may only use Record, Previous, Event and Approvals, primitives, string, decimal, dates and times, Guid, Math, " +
         "LINQ (Enumerable), read-only use of lists, dictionaries and sets, and the members of the record's own types.";
 
     public const string Reflection = "reflection is not available to conditions; compare values, not types.";

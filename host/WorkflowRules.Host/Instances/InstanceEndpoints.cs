@@ -12,7 +12,7 @@ public static class InstanceEndpoints
     {
         var read = endpoints.MapGroup("/api/instances").WithTags("Instances").RequireAuthorization(AuthorizationPolicies.SubmitEvents);
         read.MapGet("/{id:guid}", InstanceQueries.GetAsync);
-        read.MapGet("/", InstanceQueries.ListLiveAsync);
+        read.MapGet("/", InstanceQueries.ListAsync);
         read.MapGet("/archive", InstanceQueries.ListArchivedAsync);
 
         var operate = endpoints.MapGroup("/api/instances").WithTags("Instances").RequireAuthorization(AuthorizationPolicies.Operate);

@@ -6,7 +6,7 @@ using WorkflowRules.Persistence.Instances;
 
 namespace WorkflowRules.Host.Instances;
 
-/// <summary>Reads instances: live ones (running or failed) and the archive (completed or removed), newest first.</summary>
+/// <summary>Reads instances — live ones (running or failed), archived ones (completed or removed), or both — newest first.</summary>
 internal static class InstanceQueries
 {
     private const int MaxPageSize = 200;
@@ -17,10 +17,17 @@ internal static class InstanceQueries
         return instance is null ? Problems.NotFound($"No instance has the id {id}.") : TypedResults.Ok(InstanceView.From(instance));
     }
 
-    public static async Task<Ok<List<InstanceView>>> ListLiveAsync(
-        string? workflow, string? recordType, string? recordKey, InstanceStatus? status, int? take, WorkflowRulesDbContext db, CancellationToken cancellationToken)
+    /// <summary>Instances matching the filters; <c>archived</c> true: only archived ones, false: only live ones, absent: both.</summary>
+    public static async Task<Ok<List<InstanceView>>> ListAsync(
+        string? workflow, string? recordType, string? recordKey, InstanceStatus? status, bool? archived, int? take, WorkflowRulesDbContext db, CancellationToken cancellationToken)
     {
-        var query = Filter(db.WorkflowInstances.Where(i => i.ArchivedAt == null), workflow, recordType, recordKey, status);
+        var query = Filter(db.WorkflowInstances, workflow, recordType, recordKey, status);
+        query = archived switch
+        {
+            true => query.Where(i => i.ArchivedAt != null),
+            false => query.Where(i => i.ArchivedAt == null),
+            null => query,
+        };
         var instances = await query.AsNoTracking().Include(i => i.Steps)
             .OrderByDescending(i => i.CreatedAt).Take(Math.Clamp(take ?? 50, 1, MaxPageSize)).ToListAsync(cancellationToken);
         return TypedResults.Ok(instances.Select(InstanceView.From).ToList());

@@ -5,27 +5,22 @@ using WorkflowRules.Plugins.Diagnostics;
 namespace WorkflowRules.Host.Plugins;
 
 /// <summary>
-/// <c>/api/catalog</c> and <c>/api/plugins</c>: what the loaded plugins offer, how each plugin folder fared, and the
-/// plugin load contexts alive in the process (<c>/api/plugins/contexts</c>).
+/// <c>/api/catalog</c>: what the loaded plugins offer, for any authenticated caller (a designer UI reads it all at once
+/// from <c>GET /api/catalog</c>); <c>/api/plugins</c>: how each plugin folder fared and the plugin load contexts alive
+/// in the process, for operators.
 /// </summary>
 public static class CatalogEndpoints
 {
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder endpoints)
     {
         var catalog = endpoints.MapGroup("/api/catalog").WithTags("Catalog").RequireAuthorization();
-        catalog.MapGet("/events", (IPluginCatalog plugins) => TypedResults.Ok(
-            plugins.Current.Events.Values.OrderBy(e => e.FunctionName).Select(e => new
-            {
-                e.FunctionName, e.Description, RecordType = e.RecordType.Name, e.CarriesPreviousRecord, e.Category, e.PluginId,
-            })));
-        catalog.MapGet("/responses", (IPluginCatalog plugins) => TypedResults.Ok(
-            plugins.Current.Responses.Values.OrderBy(r => r.FunctionName).Select(r => new
-            {
-                r.FunctionName, r.Description, r.Category, r.PluginId, Options = r.OptionSchema,
-            })));
-        catalog.MapGet("/record-types", (IPluginCatalog plugins) => TypedResults.Ok(
-            plugins.Current.RecordTypes.Values.OrderBy(r => r.Name).Select(r => new { r.Name, r.Description, r.PluginId })));
-        catalog.MapGet("/templates", (IPluginCatalog plugins) => TypedResults.Ok(plugins.Current.Templates));
+        catalog.MapGet("/", CatalogQueries.GetAll).WithSummary("Everything the loaded plugins offer, in one document");
+        catalog.MapGet("/events", CatalogQueries.GetEvents).WithSummary("Events, by function name");
+        catalog.MapGet("/responses", CatalogQueries.GetResponses).WithSummary("Responses with their options, by function name");
+        catalog.MapGet("/combinations", CatalogQueries.GetCombinations).WithSummary("Which events and responses may follow which event, and response pairs");
+        catalog.MapGet("/categories", CatalogQueries.GetCategories).WithSummary("The host's categories and the plugins'");
+        catalog.MapGet("/record-types", CatalogQueries.GetRecordTypes).WithSummary("Record types with their fields and relations");
+        catalog.MapGet("/templates", CatalogQueries.GetTemplates).WithSummary("Template workflows");
 
         var admin = endpoints.MapGroup("/api/plugins").WithTags("Plugins").RequireAuthorization(AuthorizationPolicies.Operate);
         admin.MapGet("/", (IPluginCatalog plugins) => TypedResults.Ok(plugins.Current.Plugins));

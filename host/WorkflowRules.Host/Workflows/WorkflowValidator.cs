@@ -1,116 +1,63 @@
-using System.Text.RegularExpressions;
 using WorkflowRules.Conditions;
+using WorkflowRules.Conditions.ChangeRules;
 using WorkflowRules.Host.Workflows.Definitions;
+using WorkflowRules.Host.Workflows.Validation;
 using WorkflowRules.Persistence.Instances;
 using WorkflowRules.Plugins;
 
 namespace WorkflowRules.Host.Workflows;
 
 /// <summary>
-/// Checks a definition against the plugin catalog and the condition compiler. Errors are keyed by
-/// the field (or step) they concern, so an editor can put each next to its cause.
+/// Checks a definition against the loaded plugins, the condition compiler and the other workflows. Problems are keyed
+/// by the step they concern (<c>steps[4].options.text</c>), so an editor can put each next to its cause; every
+/// message names the step and says what to do.
 /// </summary>
-public sealed partial class WorkflowValidator(IPluginCatalog catalog, IConditionValidator conditionValidator)
+public sealed class WorkflowValidator(IPluginCatalog catalog, IConditionValidator conditionValidator, FieldChangeRuleEvaluator changeRules)
 {
-    public static Dictionary<string, string[]> ValidateShape(WorkflowRequest request)
+    private readonly ConditionChecks _conditions = new(conditionValidator);
+
+    /// <summary>
+    /// What a save refuses outright: conditions (C# and change rules) of events offered by the loaded plugins that
+    /// do not compile or do not fit the record type. Compile errors surface when a workflow is saved, never at run time.
+    /// </summary>
+    public WorkflowProblems ValidateConditions(WorkflowDefinition definition)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Code) || !CodePattern().IsMatch(request.Code))
-        {
-            errors["code"] = ["Use 1–20 upper-case letters, digits, '-' or '_' (e.g. PURCH-APPROVAL)."];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Description))
-        {
-            errors["description"] = ["Describe what the workflow does."];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.EntryEvent))
-        {
-            errors["entryEvent"] = ["Name the event that starts the workflow (GET /api/catalog/events lists them)."];
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Condition) && !string.IsNullOrWhiteSpace(request.ConditionScript))
-        {
-            errors["condition"] = ["Give either an inline condition or a condition script, not both."];
-        }
-
-        if (request.Responses is not { Count: > 0 })
-        {
-            errors["responses"] = ["Add at least one response (GET /api/catalog/responses lists them)."];
-        }
-        else
-        {
-            for (var i = 0; i < request.Responses.Count; i++)
-            {
-                if (string.IsNullOrWhiteSpace(request.Responses[i].Function))
-                {
-                    errors[$"responses[{i}].function"] = ["Name the response's function."];
-                }
-            }
-        }
-
-        return errors;
-    }
-
-    /// <summary>Everything that must hold for the definition to run with the plugins and scripts loaded now.</summary>
-    public Dictionary<string, string[]> Validate(WorkflowDefinition definition)
-    {
-        var errors = new Dictionary<string, string[]>();
+        ArgumentNullException.ThrowIfNull(definition);
+        var problems = new WorkflowProblems();
         var snapshot = catalog.Current;
-        var responseIndex = 0;
-        foreach (var step in definition.Steps)
+        for (var i = 0; i < definition.Steps.Count; i++)
         {
-            if (step.Type == StepType.Event)
+            var step = definition.Steps[i];
+            if (step.Type == StepType.Event && snapshot.Events.TryGetValue(step.FunctionName, out var descriptor))
             {
-                ValidateEvent(step, snapshot, errors);
-            }
-            else if (step.Type == StepType.Response)
-            {
-                ValidateResponse(step, $"responses[{responseIndex++}]", snapshot, errors);
+                ConditionRules.Check(step, i, descriptor, _conditions, changeRules, problems);
             }
         }
 
-        return errors;
+        return problems;
     }
 
-    private void ValidateEvent(WorkflowStepDefinition step, CatalogSnapshot snapshot, Dictionary<string, string[]> errors)
+    /// <summary>
+    /// Every check that enabling (or publishing into an enabled workflow) requires (BC-WORKFLOW.md §1): the tree's
+    /// shape, the catalog's functions, options, conditions and combinations, sub-workflows, unambiguous entry points
+    /// across the enabled workflows in <paramref name="context"/>, paired responses and the category.
+    /// </summary>
+    public WorkflowProblems Validate(WorkflowCandidate candidate, WorkflowValidationContext context)
     {
-        var field = step.ParentId is null ? "entryEvent" : $"steps[{step.Id}]";
-        if (!snapshot.Events.TryGetValue(step.FunctionName, out var descriptor))
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(context);
+        var scope = new ValidationScope(candidate, catalog.Current, context, new WorkflowProblems());
+        if (candidate.Category is { } category && !scope.Catalog.Categories.ContainsKey(category))
         {
-            errors[field] = [$"Event '{step.FunctionName}' is not offered by any loaded plugin."];
-            return;
+            scope.Problems.Add("category", $"Category '{category}' is unknown: use one of {string.Join(", ", scope.Catalog.Categories.Keys.Order(StringComparer.Ordinal))}, or none.");
         }
 
-        if (step.Condition?.ToSource() is null)
-        {
-            return;
-        }
-
-        var diagnostics = conditionValidator.Validate(step.Condition.ToSource()!, descriptor.RecordType.ClrType);
-        if (diagnostics.Count > 0)
-        {
-            errors[step.Condition.Script is null ? "condition" : "conditionScript"] = diagnostics
-                .Select(d => $"line {d.Line}, column {d.Column}: {d.Message}")
-                .ToArray();
-        }
+        TreeRules.Check(scope);
+        FunctionRules.Check(scope, _conditions, changeRules);
+        CombinationRules.Check(scope);
+        SubWorkflowRules.Check(scope);
+        EntryPointRules.Check(scope);
+        ResponsePairRules.Check(scope);
+        return scope.Problems;
     }
-
-    private static void ValidateResponse(WorkflowStepDefinition step, string field, CatalogSnapshot snapshot, Dictionary<string, string[]> errors)
-    {
-        if (!snapshot.Responses.TryGetValue(step.FunctionName, out var descriptor))
-        {
-            errors[$"{field}.function"] = [$"Response '{step.FunctionName}' is not offered by any loaded plugin."];
-            return;
-        }
-
-        foreach (var error in descriptor.ValidateOptions(step.Options))
-        {
-            errors[$"{field}.options.{error.Option}"] = [error.Message];
-        }
-    }
-
-    [GeneratedRegex("^[A-Z0-9][A-Z0-9_-]{0,19}$")]
-    private static partial Regex CodePattern();
 }

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Globalization;
 using System.Text.Json;
 
@@ -11,11 +12,17 @@ internal static class JsonLabels
 
     private static readonly HashSet<Type> s_fractionalNumbers = [typeof(float), typeof(double), typeof(decimal), typeof(Half)];
 
+    private static readonly HashSet<Type> s_orderedValues =
+        [typeof(DateTime), typeof(DateTimeOffset), typeof(DateOnly), typeof(TimeOnly), typeof(TimeSpan)];
+
     public static bool IsWholeNumber(Type type) => s_wholeNumbers.Contains(type);
 
     public static bool IsNumber(Type type) => s_wholeNumbers.Contains(type) || s_fractionalNumbers.Contains(type);
 
-    /// <summary>A short type name for option schemas: string, integer, number, boolean, date-time, date, time, duration, guid, list, object.</summary>
+    /// <summary>
+    /// A short type name for option schemas and record fields: string, integer, number, boolean, date-time, date, time,
+    /// duration, guid, list, object.
+    /// </summary>
     public static string SchemaType(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
@@ -30,9 +37,20 @@ internal static class JsonLabels
             _ when type == typeof(TimeOnly) => "time",
             _ when type == typeof(TimeSpan) => "duration",
             _ when type == typeof(Guid) => "guid",
-            _ when type != typeof(string) && type.IsAssignableTo(typeof(System.Collections.IEnumerable)) => "list",
+            _ when IsDictionary(type) => "object", // JSON writes a dictionary as an object, though it is enumerable.
+            _ when type.IsAssignableTo(typeof(IEnumerable)) => "list",
             _ => "object",
         };
+    }
+
+    /// <summary>
+    /// Whether values have an order a change rule can test (<c>Increased</c>/<c>Decreased</c>): numbers, dates, times,
+    /// durations, and enums (by their declared order, as C# compares them). Text and booleans have none that means anything.
+    /// </summary>
+    public static bool IsComparable(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return IsNumber(type) || type.IsEnum || s_orderedValues.Contains(type);
     }
 
     /// <summary>What a value of <paramref name="type"/> looks like in JSON, for "Expected …" messages.</summary>
@@ -66,6 +84,14 @@ internal static class JsonLabels
         JsonValueKind.Array => "a list",
         _ => "nothing",
     };
+
+    private static bool IsDictionary(Type type) =>
+        type.IsAssignableTo(typeof(IDictionary))
+        || (type.IsInterface && type.IsGenericType && IsGenericDictionary(type))
+        || type.GetInterfaces().Any(i => i.IsGenericType && IsGenericDictionary(i));
+
+    private static bool IsGenericDictionary(Type type) =>
+        type.GetGenericTypeDefinition() is var definition && (definition == typeof(IDictionary<,>) || definition == typeof(IReadOnlyDictionary<,>));
 
     private static string Quote(string text) =>
         text.Length <= 40

@@ -31,6 +31,11 @@ internal sealed class CatalogContext
             {
                 Templates.TryAdd(template.Code, other);
             }
+
+            foreach (var category in other.Categories)
+            {
+                Categories.TryAdd(category.Code, other);
+            }
         }
     }
 
@@ -45,4 +50,7 @@ internal sealed class CatalogContext
     public Dictionary<string, ResponseDescriptor> Responses { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, PluginVersion> Templates { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The categories other plugins declared (not the host's own, <see cref="HostCategories"/>).</summary>
+    public Dictionary<string, PluginVersion> Categories { get; } = new(StringComparer.Ordinal);
 }

@@ -11,3 +11,6 @@ internal sealed record EventDeclaration(EventDefinition Definition, Type RecordC
 
 /// <summary>A response as declared in <c>Register</c>, before validation.</summary>
 internal sealed record ResponseDeclaration(ResponseDefinition Definition, IResponseOperations Operations);
+
+/// <summary>A record relation as declared in <c>Register</c>, before validation.</summary>
+internal sealed record RecordRelationDeclaration(string RelatedRecordType, IRecordRelationOperations Operations);

@@ -17,7 +17,14 @@ internal static partial class Names
     [GeneratedRegex("^[A-Z0-9][A-Z0-9_-]{0,19}$")]
     public static partial Regex TemplateCode();
 
-    /// <summary>A category code: <c>PURCH</c>, <c>SALES</c>.</summary>
+    /// <summary>A category code as events, responses and templates name it: <c>PURCH</c>, <c>SALES</c>.</summary>
     [GeneratedRegex("^[A-Z][A-Z0-9_]{0,19}$")]
     public static partial Regex Category();
+
+    /// <summary>
+    /// A category code a plugin declares (<c>HR</c>, <c>QA2</c>): short like BC's, and starting with a letter so that
+    /// events, responses and templates can name it (<see cref="Category"/>).
+    /// </summary>
+    [GeneratedRegex("^[A-Z][A-Z0-9]{0,9}$")]
+    public static partial Regex DeclaredCategory();
 }

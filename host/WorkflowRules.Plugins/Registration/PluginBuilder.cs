@@ -26,7 +26,7 @@ internal sealed class PluginBuilder(PluginVersion version) : IWorkflowPluginBuil
 
     public List<(string Code, string Description)> Categories { get; } = [];
 
-    public List<(Type RecordClrType, string RelatedRecordType, Func<object, string?> RelatedKey)> RecordRelations { get; } = [];
+    public List<RecordRelationDeclaration> RecordRelations { get; } = [];
 
     public List<(string Response, string RequiredResponse)> ResponsePairs { get; } = [];
 
@@ -91,7 +91,7 @@ internal sealed class PluginBuilder(PluginVersion version) : IWorkflowPluginBuil
     {
         ArgumentNullException.ThrowIfNull(relatedRecordType);
         ArgumentNullException.ThrowIfNull(relatedKeySelector);
-        RecordRelations.Add((typeof(TRecord), relatedRecordType, record => relatedKeySelector((TRecord)record)));
+        RecordRelations.Add(new(relatedRecordType, new RecordRelationOperations<TRecord>(version, relatedKeySelector)));
         return this;
     }
 

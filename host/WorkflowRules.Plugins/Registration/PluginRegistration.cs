@@ -38,14 +38,14 @@ internal static class PluginRegistration
                 t.EntryEvent,
                 t.Category,
                 t.Condition,
-                [.. t.Responses.Select(r => new TemplateResponseDescriptor(r.FunctionName, TemplateOptions.TryParse(r.OptionsJson, out var options, out _) ? options : null))],
-                id) { Steps = t.Steps }),
+                [.. (t.Responses ?? []).Select(r => new TemplateResponseDescriptor(r.FunctionName, TemplateOptions.TryParse(r.OptionsJson, out var options, out _) ? options : null))],
+                id) { Steps = [.. t.Steps ?? []] }),
         ];
         version.Categories = [.. builder.Categories.Select(c => new CategoryDescriptor(c.Code, c.Description, id))];
         version.RecordRelations =
         [
             .. builder.RecordRelations.Select(r => new RecordRelationDescriptor(
-                recordTypes.First(t => t.ClrType == r.RecordClrType).Descriptor.Name, r.RelatedRecordType, r.RelatedKey, id)),
+                recordTypes.First(t => t.ClrType == r.Operations.RecordClrType).Descriptor.Name, r.RelatedRecordType, id, r.Operations)),
         ];
         version.ResponsePairs = [.. builder.ResponsePairs.Select(p => new ResponsePairDescriptor(p.Response, p.RequiredResponse, id))];
         version.EventCombinations = [.. builder.EventCombinations];

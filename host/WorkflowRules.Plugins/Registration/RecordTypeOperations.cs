@@ -9,9 +9,16 @@ namespace WorkflowRules.Plugins.Registration;
 internal sealed class RecordTypeOperations<TRecord>(PluginVersion version, Func<TRecord, string> keySelector) : IRecordTypeOperations
     where TRecord : class
 {
+    private IReadOnlyList<RecordFieldDescriptor>? _fields;
+
     public Type ClrType => typeof(TRecord);
 
-    public IReadOnlyList<RecordFieldDescriptor> Fields { get; } = [];
+    /// <summary>
+    /// Read from the class on first use, which is while the plugin loads (the validator asks for it, so a class the
+    /// serializer cannot describe refuses the plugin); afterwards it is plain data that outlives the plugin's types.
+    /// </summary>
+    public IReadOnlyList<RecordFieldDescriptor> Fields =>
+        _fields ??= RecordFieldReader.Read(version.JsonOptions.GetTypeInfo(typeof(TRecord)));
 
     public string GetKey(object record)
     {

@@ -3,8 +3,8 @@ using WorkflowRules.Plugins.Catalog;
 namespace WorkflowRules.Plugins.Registration;
 
 /// <summary>
-/// Checks what a plugin declared: name shapes, descriptions, events on declared record types, and names unique
-/// within the plugin and across every other loaded plugin.
+/// Checks what a plugin declared: name shapes, descriptions, events on declared record types, categories, record
+/// relations, response pairs and templates, and names unique within the plugin and across every other loaded plugin.
 /// </summary>
 internal static class RegistrationValidator
 {
@@ -36,6 +36,9 @@ internal static class RegistrationValidator
             ValidateFunction("Response", definition.FunctionName, definition.Description, "Then", definition.Category, ownFunctions, others, problems);
         }
 
+        CategoryValidator.Validate(builder, others, problems);
+        RecordRelationValidator.Validate(builder, problems);
+        ResponsePairValidator.Validate(builder, problems);
         TemplateValidator.Validate(builder, others, problems);
         return problems;
     }
@@ -68,6 +71,21 @@ internal static class RegistrationValidator
             {
                 problems.Add($"Record type '{recordType.Name}' needs a description.");
             }
+
+            DescribeFields(recordType, problems);
+        }
+    }
+
+    /// <summary>Reads the record's fields now, so a class the serializer cannot describe refuses the plugin with the reason.</summary>
+    private static void DescribeFields(RecordTypeDeclaration recordType, RegistrationProblems problems)
+    {
+        try
+        {
+            _ = recordType.Operations.Fields;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException or ArgumentException)
+        {
+            problems.Add($"Record type '{recordType.Name}' cannot be read from JSON ({recordType.ClrType.Name}): {exception.Message}");
         }
     }
 

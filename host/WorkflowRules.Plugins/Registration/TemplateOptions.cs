@@ -1,8 +1,9 @@
 using System.Text.Json;
+using WorkflowRules.Plugins.Json;
 
 namespace WorkflowRules.Plugins.Registration;
 
-/// <summary>Parses a template response's <c>OptionsJson</c>.</summary>
+/// <summary>Parses a template response's <c>OptionsJson</c>: nothing, or a JSON object.</summary>
 internal static class TemplateOptions
 {
     public static bool TryParse(string? optionsJson, out JsonElement? options, out string? error)
@@ -17,6 +18,12 @@ internal static class TemplateOptions
         try
         {
             using var document = JsonDocument.Parse(optionsJson);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                error = $"options must be a JSON object such as {{ \"name\": \"value\" }}, found {JsonLabels.Found(document.RootElement)}.";
+                return false;
+            }
+
             options = document.RootElement.Clone();
             return true;
         }

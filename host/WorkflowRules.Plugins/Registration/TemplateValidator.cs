@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace WorkflowRules.Plugins.Registration;
 
 /// <summary>Checks templates and combination rules: they may only name functions of this plugin or of plugins already loaded.</summary>
@@ -7,13 +5,10 @@ internal static class TemplateValidator
 {
     public static void Validate(PluginBuilder builder, CatalogContext others, RegistrationProblems problems)
     {
-        var ownEvents = builder.Events.Select(e => e.Definition.FunctionName).ToHashSet(StringComparer.Ordinal);
-        var ownResponses = builder.Responses.ToDictionary(r => r.Definition.FunctionName, r => r.Operations, StringComparer.Ordinal);
-        bool IsEvent(string name) => ownEvents.Contains(name) || others.Events.ContainsKey(name);
-
+        var functions = new TemplateFunctions(builder, others);
         foreach (var (preceding, following) in builder.EventCombinations)
         {
-            foreach (var name in new[] { preceding, following }.Where(n => !IsEvent(n)))
+            foreach (var name in new[] { preceding, following }.Where(n => !functions.IsEvent(n)))
             {
                 problems.Add($"AllowEventAfter({preceding}, {following}) names {name}, which is not an event of this or any loaded plugin.");
             }
@@ -21,12 +16,12 @@ internal static class TemplateValidator
 
         foreach (var (preceding, response) in builder.ResponseCombinations)
         {
-            if (!IsEvent(preceding))
+            if (!functions.IsEvent(preceding))
             {
                 problems.Add($"AllowResponseAfter({preceding}, {response}) names {preceding}, which is not an event of this or any loaded plugin.");
             }
 
-            if (!ownResponses.ContainsKey(response) && !others.Responses.ContainsKey(response))
+            if (!functions.IsResponse(response))
             {
                 problems.Add($"AllowResponseAfter({preceding}, {response}) names {response}, which is not a response of this or any loaded plugin.");
             }
@@ -54,36 +49,22 @@ internal static class TemplateValidator
                 problems.Add($"Template {code} needs a description.");
             }
 
-            if (!IsEvent(template.EntryEvent ?? ""))
+            if (!functions.IsEvent(template.EntryEvent))
             {
                 problems.Add($"Template {code} starts with {template.EntryEvent}, which is not an event of this or any loaded plugin.");
             }
 
+            if (template.Steps is { Count: > 0 })
+            {
+                TemplateStepValidator.Validate(template, code, functions, problems);
+                continue;
+            }
+
             foreach (var step in template.Responses ?? [])
             {
-                var errors = ValidateOptions(step.FunctionName, step.OptionsJson, ownResponses, others);
+                var errors = functions.ValidateOptions(step.FunctionName, step.OptionsJson);
                 problems.Messages.AddRange(errors.Select(error => $"Template {code}, response {step.FunctionName}: {error}"));
             }
         }
-    }
-
-    private static IEnumerable<string> ValidateOptions(
-        string functionName, string? optionsJson, Dictionary<string, IResponseOperations> ownResponses, CatalogContext others)
-    {
-        Func<JsonElement?, IReadOnlyList<OptionError>>? validate =
-            ownResponses.TryGetValue(functionName ?? "", out var own) ? own.ValidateOptions
-            : others.Responses.TryGetValue(functionName ?? "", out var other) ? other.ValidateOptions
-            : null;
-        if (validate is null)
-        {
-            return ["not a response of this or any loaded plugin."];
-        }
-
-        if (!TemplateOptions.TryParse(optionsJson, out var options, out var parseError))
-        {
-            return [parseError!];
-        }
-
-        return validate(options).Select(e => e.Option.Length == 0 ? e.Message : $"option {e.Option}: {e.Message}");
     }
 }

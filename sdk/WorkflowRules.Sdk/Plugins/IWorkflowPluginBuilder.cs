@@ -47,7 +47,10 @@ public interface IWorkflowPluginBuilder
     IWorkflowPluginBuilder AllowResponseAfter(string precedingEvent, string response);
 
     /// <summary>Declares a category that events, responses and templates may name (the host knows PURCH, SALES, FIN, ADMIN and INT).</summary>
-    /// <param name="code">Short upper-case code (e.g. <c>HR</c>).</param>
+    /// <param name="code">
+    /// 1 to 10 upper-case letters and digits, starting with a letter (e.g. <c>HR</c>); not a host category and not one
+    /// another loaded plugin declared (the host refuses the plugin that declares it second).
+    /// </param>
     /// <param name="description">Shown to people browsing the catalog.</param>
     IWorkflowPluginBuilder AddCategory(string code, string description);
 
@@ -65,5 +68,7 @@ public interface IWorkflowPluginBuilder
     /// Requires a workflow that uses <paramref name="response"/> to also use <paramref name="requiredResponse"/>
     /// (a record change that is reverted must be applied again): enabling a workflow that breaks the pair fails.
     /// </summary>
+    /// <param name="response">A response this plugin declares.</param>
+    /// <param name="requiredResponse">The function name of its partner, from this or another plugin.</param>
     IWorkflowPluginBuilder RequireResponsePair(string response, string requiredResponse);
 }

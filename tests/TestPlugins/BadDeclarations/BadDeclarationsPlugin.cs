@@ -20,5 +20,29 @@ public sealed class BadDeclarationsPlugin : IWorkflowPlugin
             {
                 Responses = [new("NOTE_THING", """{ "unknownOption": 1 }""")],
             });
+
+        // What the step-tree templates stand on: a declared record type and its events.
+        builder
+            .AddRecordType<Gizmo>("Gizmo", gizmo => gizmo.No, "A gizmo (test record)")
+            .AddEvent<Gizmo>(new EventDefinition("GIZMO_CREATED", "When a gizmo is created"))
+            .AddEvent<Gizmo>(new EventDefinition("GIZMO_CHANGED", "When a gizmo is changed") { CarriesPreviousRecord = true });
+
+        builder
+            .AddCategory("things", "Things")
+            .AddCategory("PURCH", "Our own purchasing")
+            .AddCategory("GIZMOS", "Gizmos")
+            .AddCategory("GIZMOS", "Gizmos again")
+            .AddCategory("TOOLS", " ")
+            .AddRecordRelation<Thing>("Gizmo", thing => thing.No)
+            .AddRecordRelation<Gizmo>(" ", gizmo => gizmo.No)
+            .RequireResponsePair("NO_SUCH_RESPONSE", "NOTE_THING")
+            .RequireResponsePair("NOTE_THING", "");
+
+        builder
+            .AddTemplate(BadTemplates.TangledTree)
+            .AddTemplate(BadTemplates.TwoRoots)
+            .AddTemplate(BadTemplates.NoRoot)
+            .AddTemplate(BadTemplates.WrongRoot)
+            .AddTemplate(BadTemplates.BadSubWorkflow);
     }
 }

@@ -11,8 +11,9 @@ public sealed class FlakyPlugin : IWorkflowPlugin
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder
+            .AddCategory("QA", "Test plugins")
             .AddRecordType<Ticket>("Ticket", ticket => ticket.Id, "A test ticket")
-            .AddEvent<Ticket>(new EventDefinition("TICKET_OPENED", "When a ticket is opened"))
+            .AddEvent<Ticket>(new EventDefinition("TICKET_OPENED", "When a ticket is opened") { Category = "QA" })
             .AddResponse<FailWhileMarkerExistsResponse, FailWhileMarkerExistsOptions>(
                 new ResponseDefinition("FAIL_WHILE_MARKER_EXISTS", "Then fail while the marker file exists"));
     }

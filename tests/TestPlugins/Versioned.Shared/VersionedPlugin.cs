@@ -18,6 +18,7 @@ public sealed class VersionedPlugin : IWorkflowPlugin
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<IStampFormatter, StampFormatter>();
         builder
+            .AddCategory("TEST", "Test widgets")
             .AddRecordType<Widget>("Widget", widget => widget.No, "A widget (test record)")
             .AddEvent<Widget>(new EventDefinition(Created, "When a widget is created") { Category = "TEST" })
             .AddEvent<Widget>(new EventDefinition(Stamped, "When a widget is stamped") { CarriesPreviousRecord = true, Category = "TEST" })

@@ -1,6 +1,7 @@
 using WorkflowRules.Conditions.Tests.Support;
 using WorkflowRules.Customers.Customers;
 using WorkflowRules.Purchasing.Documents;
+using WorkflowRules.Sdk.Conditions;
 using static WorkflowRules.Conditions.Tests.Support.Records;
 
 namespace WorkflowRules.Conditions.Tests.Budget;
@@ -18,6 +19,7 @@ public sealed class ConditionAllocationTests : IDisposable
         { """Record.Amount > 1000m && Record.VendorNo.StartsWith("V")""", nameof(PurchaseDocument) },
         { """Record.Lines.Any(l => l.Type == "Item" && l.Quantity > 10)""", nameof(PurchaseDocument) },
         { "Previous != null && Record.CreditLimit > Previous.CreditLimit", nameof(Customer) },
+        { "Approvals.Pending == 0 && Approvals.Approved > 0 && Record.Amount > 1000m", nameof(PurchaseDocument) },
     };
 
     [Theory]
@@ -25,7 +27,8 @@ public sealed class ConditionAllocationTests : IDisposable
     public void Evaluate_AllocatesNothing_WhenEvaluatingExampleRepeatedly(string code, string recordType)
     {
         var source = ConditionSource.Inline(code);
-        var evt = Event();
+        // Every example reads (or ignores) the approval state a real approval event carries.
+        var evt = Event(new ApprovalState(Pending: 0, Approved: 2, Rejected: 0, PendingForRecord: 0));
         var (type, record, previous) = recordType == nameof(Customer)
             ? (typeof(Customer), (object)Customer(5000), (object?)Customer(4000))
             : (typeof(PurchaseDocument), Purchase(1500, "V1", Line("GLAccount", 1), Line("Item", 12)), null);

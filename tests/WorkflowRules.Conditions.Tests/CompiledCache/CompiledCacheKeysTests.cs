@@ -2,6 +2,7 @@ using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using WorkflowRules.Conditions.CompiledCache;
+using WorkflowRules.Conditions.Compilation;
 using WorkflowRules.Conditions.Tests.Unloading;
 using WorkflowRules.Customers.Customers;
 using WorkflowRules.Purchasing.Documents;
@@ -61,6 +62,15 @@ public sealed class CompiledCacheKeysTests
             firstContext.Unload();
             secondContext.Unload();
         }
+    }
+
+    [Fact]
+    public void Of_Differs_WhenWrapperRevisionDiffers()
+    {
+        var current = _keys.Of(Code, typeof(PurchaseDocument));
+
+        Assert.Equal(current, new CompiledCacheKeys(ConditionWrapper.Revision).Of(Code, typeof(PurchaseDocument)));
+        Assert.NotEqual(current, new CompiledCacheKeys("1").Of(Code, typeof(PurchaseDocument)));
     }
 
     [Fact]

@@ -10,6 +10,9 @@ public static class Records
     public static ConditionEvent Event(string name = "PurchaseDocumentSentForApproval") =>
         new(name, "alice", new DateTimeOffset(2025, 3, 14, 9, 30, 0, TimeSpan.Zero));
 
+    /// <summary>An approval event carrying the record's approval state (the Approvals variable).</summary>
+    public static ConditionEvent Event(ApprovalState approvals) => Event("PurchaseDocumentApproved") with { Approvals = approvals };
+
     /// <summary>Lines as an array, as a deserializer's list would be: LINQ reads it without an enumerator allocation.</summary>
     public static PurchaseDocument Purchase(decimal amount, string vendorNo = "V1000", params PurchaseLine[] lines) => new()
     {

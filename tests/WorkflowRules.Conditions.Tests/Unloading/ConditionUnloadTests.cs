@@ -23,7 +23,7 @@ public sealed class ConditionUnloadTests : IDisposable
         _host.Evaluator.Forget(AssemblyLoadContext.Default);
 
         Assert.Equal(0, _host.Cache.Count);
-        Assert.True(AllCollected(contexts), $"{contexts.Count(c => c.IsAlive)} of {contexts.Count} condition contexts are still alive");
+        Assert.True(Collected.All(contexts), $"{contexts.Count(c => c.IsAlive)} of {contexts.Count} condition contexts are still alive");
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class ConditionUnloadTests : IDisposable
     {
         var (plugin, condition) = EvaluateAgainstPluginCopy();
 
-        Assert.True(AllCollected([plugin, condition]), $"plugin alive: {plugin.IsAlive}, condition context alive: {condition.IsAlive}");
+        Assert.True(Collected.All([plugin, condition]), $"plugin alive: {plugin.IsAlive}, condition context alive: {condition.IsAlive}");
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class ConditionUnloadTests : IDisposable
         _host.WriteScript("limit", "// record: Customer\nRecord.CreditLimit > 2000m");
         _host.Scripts.Refresh("limit");
 
-        Assert.True(AllCollected([old]), "the replaced version's context is still alive");
+        Assert.True(Collected.All([old]), "the replaced version's context is still alive");
         Assert.Equal(ConditionOutcome.False, _host.Evaluator.Evaluate(ConditionSource.Script("limit"), typeof(Customer), Customer(1500), null, Event()));
     }
 
@@ -94,17 +94,5 @@ public sealed class ConditionUnloadTests : IDisposable
         type.GetProperty("No")!.SetValue(customer, "C-1");
         type.GetProperty("CreditLimit", BindingFlags.Public | BindingFlags.Instance)!.SetValue(customer, creditLimit);
         return customer;
-    }
-
-    /// <summary>Unloading completes over a few collections (finalizers release the context's native side).</summary>
-    private static bool AllCollected(IReadOnlyCollection<WeakReference> references)
-    {
-        for (var attempt = 0; attempt < 20 && references.Any(r => r.IsAlive); attempt++)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-        }
-
-        return references.All(r => !r.IsAlive);
     }
 }

@@ -236,7 +236,7 @@ public sealed class ExecutionSemanticsTests(WorkflowHost host) : IClassFixture<W
         }
 
         var archive = await host.Admin.GetJsonAsync("/api/instances/archive?workflow=ARCHIVED");
-        var live = await host.Admin.GetJsonAsync("/api/instances?workflow=ARCHIVED");
+        var live = await host.Admin.GetJsonAsync("/api/instances?workflow=ARCHIVED&archived=false");
         var retry = await host.Admin.PostAsync($"/api/instances/{ids[0]}/steps/2/retry", null);
         var deleted = await host.Admin.DeleteAsync("/api/instances/archive?workflow=ARCHIVED");
 

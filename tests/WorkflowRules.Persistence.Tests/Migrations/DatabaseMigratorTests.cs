@@ -8,7 +8,7 @@ namespace WorkflowRules.Persistence.Tests.Migrations;
 public sealed class DatabaseMigratorTests(PostgresDatabaseFixture postgres) : IClassFixture<PostgresDatabaseFixture>
 {
     private static readonly string[] Tables =
-        ["__ef_migrations_history", "api_keys", "instance_steps", "outbox_messages", "received_events", "workflow_catalog_stamp", "workflow_instances", "workflow_versions", "workflows"];
+        ["__ef_migrations_history", "api_keys", "approval_entries", "instance_steps", "outbox_messages", "received_events", "workflow_catalog_stamp", "workflow_instances", "workflow_versions", "workflows"];
 
     [Fact]
     public async Task MigrateAsync_CreatesEveryTable_WhenDatabaseIsEmpty()

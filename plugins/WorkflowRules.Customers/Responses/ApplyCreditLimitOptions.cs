@@ -1,0 +1,4 @@
+namespace WorkflowRules.Customers.Responses;
+
+/// <summary><see cref="ApplyCreditLimitResponse"/> takes no options.</summary>
+public sealed class ApplyCreditLimitOptions;

@@ -1,0 +1,8 @@
+namespace TestPlugins.Versioned;
+
+/// <summary>An enum field: comparable by its declared order.</summary>
+public enum PartGrade
+{
+    Standard,
+    Premium,
+}

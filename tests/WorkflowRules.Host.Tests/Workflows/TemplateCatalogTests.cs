@@ -1,0 +1,30 @@
+using System.Net;
+using WorkflowRules.Host.Tests.Support;
+
+namespace WorkflowRules.Host.Tests.Workflows;
+
+/// <summary>Templates follow the plugin catalog while the host runs (a host of its own: it removes and adds a plugin).</summary>
+public sealed class TemplateCatalogTests(WorkflowHost host) : IClassFixture<WorkflowHost>
+{
+    [Fact]
+    public async Task Templates_StayWhenTheirPluginGoes_UntilReset_AndComeBackWithIt()
+    {
+        var customerTemplates = (await host.Admin.GetJsonAsync("/api/catalog/templates")).EnumerateArray()
+            .Where(t => t.GetProperty("pluginId").GetString() == "customers").Select(t => t.GetProperty("code").GetString()!).ToList();
+        Assert.NotEmpty(customerTemplates);
+        await host.Admin.GetJsonAsync("/api/templates");
+
+        var folder = Path.Combine(host.PluginsDirectory, "customers");
+        Directory.Delete(folder, recursive: true);
+        await host.Admin.WaitForAsync("/api/catalog/templates", t => !t.Codes().Intersect(customerTemplates).Any(), TimeSpan.FromSeconds(30));
+
+        Assert.Superset(customerTemplates.ToHashSet(), (await host.Admin.GetJsonAsync("/api/templates")).Codes().ToHashSet());
+        var reset = await host.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/api/templates/reset");
+        Assert.Equal(customerTemplates.Order(StringComparer.Ordinal), reset.GetProperty("removed").EnumerateArray().Select(c => c.GetString()!).Order(StringComparer.Ordinal));
+
+        RepositoryPaths.CopyDirectory(RepositoryPaths.ProductPlugin("customers"), folder);
+
+        // Listing workflows does not synchronise templates itself: the follower must have noticed the new catalog.
+        await host.Admin.WaitForAsync("/api/workflows?includeTemplates=true", w => customerTemplates.All(w.Codes().Contains), TimeSpan.FromSeconds(30));
+    }
+}
