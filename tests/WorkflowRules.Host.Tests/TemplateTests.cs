@@ -32,7 +32,7 @@ public sealed class TemplateTests(WorkflowHost host) : IClassFixture<WorkflowHos
     }
 
     [Fact]
-    public async Task List_ShowsEveryShippedTemplateAsADisabledReadOnlyWorkflow()
+    public async Task List_ShowsEachShippedTemplateAsADisabledReadOnlyWorkflow_WhenPluginsShipThem()
     {
         var shipped = await host.Admin.GetJsonAsync("/api/catalog/templates");
 
@@ -54,7 +54,7 @@ public sealed class TemplateTests(WorkflowHost host) : IClassFixture<WorkflowHos
     }
 
     [Fact]
-    public async Task ExportOfEveryShippedTemplate_ReimportsToAnIdenticalDefinition()
+    public async Task Import_RecreatesIdenticalDefinitions_WhenGivenTheExportOfEveryShippedTemplate()
     {
         var codes = (await host.Admin.GetJsonAsync("/api/templates")).Codes();
         var export = JsonNode.Parse((await host.Admin.GetJsonAsync($"/api/workflows/export?{string.Join('&', codes.Select(c => $"code={c}"))}")).GetRawText())!;
@@ -80,7 +80,7 @@ public sealed class TemplateTests(WorkflowHost host) : IClassFixture<WorkflowHos
     }
 
     [Fact]
-    public async Task CreateWorkflow_CopiesTheTemplateUnderTheNextFreeSuffix_Disabled()
+    public async Task CreateWorkflow_CopiesTheTemplateDisabledUnderTheNextFreeSuffix_WhenNoCodeIsGiven()
     {
         var template = (await host.Admin.GetJsonAsync("/api/templates"))[0];
         var code = template.GetProperty("code").GetString()!;
@@ -102,7 +102,7 @@ public sealed class TemplateTests(WorkflowHost host) : IClassFixture<WorkflowHos
     }
 
     [Fact]
-    public async Task Copy_CopiesATemplateOrAWorkflow()
+    public async Task Copy_MakesAnIndependentDisabledWorkflow_WhenTheSourceIsATemplateOrAWorkflow()
     {
         var code = (await host.Admin.GetJsonAsync("/api/templates"))[0].GetProperty("code").GetString()!;
 
@@ -117,7 +117,7 @@ public sealed class TemplateTests(WorkflowHost host) : IClassFixture<WorkflowHos
     }
 
     [Fact]
-    public async Task Templates_RefuseEveryEditWithAClearConflict()
+    public async Task Edits_AreRefusedWithAClearConflict_WhenTheWorkflowIsATemplate()
     {
         var template = (await host.Admin.GetJsonAsync("/api/templates"))[0];
         var code = template.GetProperty("code").GetString()!;
@@ -143,7 +143,7 @@ public sealed class TemplateTests(WorkflowHost host) : IClassFixture<WorkflowHos
     }
 
     [Fact]
-    public async Task Reset_RestoresShippedTemplatesAndRemovesTheOnesNobodyShips()
+    public async Task Reset_RestoresChangedTemplatesAndRemovesUnshippedOnes_WhenTheyDifferFromTheCatalog()
     {
         var code = (await host.Admin.GetJsonAsync("/api/templates"))[0].GetProperty("code").GetString()!;
         var original = (await host.Admin.GetJsonAsync($"/api/templates/{code}")).GetProperty("steps").GetRawText();
@@ -166,7 +166,7 @@ public sealed class TemplateTests(WorkflowHost host) : IClassFixture<WorkflowHos
     }
 
     [Fact]
-    public async Task Reset_IsForAdministratorsOnly()
+    public async Task Reset_IsForbidden_WhenTheCallerIsAnOperator()
     {
         using var operatorClient = host.CreateClient(await host.CreateKeyAsync("operator"));
 

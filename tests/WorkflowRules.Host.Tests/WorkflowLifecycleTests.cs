@@ -111,7 +111,7 @@ public sealed class WorkflowLifecycleTests(WorkflowHost host) : IClassFixture<Wo
     }
 
     [Fact]
-    public async Task SimpleShape_ReportsProblemsUnderTheFieldsItSent()
+    public async Task Create_ReportsProblemsUnderTheFieldsSent_WhenGivenTheSimpleShape()
     {
         var unreadable = await host.Admin.ExpectAsync(HttpStatusCode.BadRequest, HttpMethod.Post, "/api/workflows", new { code = "SIMPLE", description = "Simple", responses = Array.Empty<object>() });
         unreadable.AssertProblem("entryEvent", "Name the event");

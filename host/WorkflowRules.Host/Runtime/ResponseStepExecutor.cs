@@ -142,8 +142,12 @@ public sealed partial class ResponseStepExecutor(
     private static string IdempotencyKey(WorkflowInstance instance, InstanceStep step) =>
         step.Activation <= 1 ? $"{instance.Id:N}:{step.StepId}" : $"{instance.Id:N}:{step.StepId}:{step.Activation}";
 
-    /// <summary>Why the response must not run: it would run on another plugin (version) than the one the instance started with.</summary>
-    private static string? PluginChange(InstanceStep step, ResponseDescriptor response, CatalogSnapshot snapshot)
+    /// <summary>
+    /// Why the response must not run: it would run on another plugin, or on another major version of it, than the one
+    /// the instance started with. A minor or patch release is compatible by the plugin's own promise (semantic
+    /// versioning): the step runs on it and records the version it ran on, so the change is visible, not silent.
+    /// </summary>
+    private string? PluginChange(InstanceStep step, ResponseDescriptor response, CatalogSnapshot snapshot)
     {
         if (step.PluginId is null)
         {
@@ -156,10 +160,23 @@ public sealed partial class ResponseStepExecutor(
             return null;
         }
 
+        if (step.PluginId == response.PluginId && Major(step.PluginVersion) is { } pinned && pinned == Major(loaded))
+        {
+            LogPluginUpdated(logger, step.InstanceId, step.StepId, response.PluginId, step.PluginVersion!, loaded!);
+            step.PluginVersion = loaded;
+            return null;
+        }
+
         return $"Response '{step.FunctionName}' came from plugin {step.PluginId} {step.PluginVersion} when this instance started; "
-            + $"plugin {response.PluginId} {loaded} offers it now. A running instance never switches plugin versions silently: "
-            + "retry the step to run it on the version loaded now.";
+            + $"plugin {response.PluginId} {loaded} offers it now, a new major version or another plugin. A running instance never "
+            + "switches to incompatible code silently: retry the step to run it on the version loaded now.";
     }
+
+    private static int? Major(string? version) =>
+        version is not null && Version.TryParse(version.Split('-', '+')[0], out var parsed) ? parsed.Major : null;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {InstanceId}, step {StepId}: plugin {PluginId} was updated from {StartedOn} to {RunsOn} (same major version) since the instance started; the step runs on {RunsOn}.")]
+    private static partial void LogPluginUpdated(ILogger logger, Guid instanceId, string stepId, string pluginId, string startedOn, string runsOn);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Response {FunctionName} threw in instance {InstanceId}, step {StepId}")]
     private static partial void LogResponseFailed(ILogger logger, Exception exception, string functionName, Guid instanceId, string stepId);

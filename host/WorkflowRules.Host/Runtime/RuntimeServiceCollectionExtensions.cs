@@ -1,5 +1,4 @@
 using WorkflowRules.Host.Events;
-using WorkflowRules.Host.Workflows;
 
 namespace WorkflowRules.Host.Runtime;
 
@@ -9,8 +8,6 @@ public static class RuntimeServiceCollectionExtensions
     public static IServiceCollection AddWorkflowRuntime(this IServiceCollection services)
     {
         services.AddSingleton<WorkflowDefinitionCache>();
-        services.AddSingleton<WorkflowValidator>();
-        services.AddSingleton<WorkflowConditionCompiler>();
         services.AddSingleton<EnabledWorkflowIndex>();
         services.AddHostedService<EnabledWorkflowWarmup>();
         services.AddSingleton<StepConditionEvaluator>();

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using WorkflowRules.Host.Access;
-using WorkflowRules.Host.Templates;
 using WorkflowRules.Host.Workflows.Lifecycle;
 using WorkflowRules.Host.Workflows.Requests;
 using WorkflowRules.Host.Workflows.Transfer;
@@ -33,8 +32,6 @@ public static class WorkflowEndpoints
         read.MapWorkflowVersions(write);
         read.MapWorkflowTransfer(write);
 
-        // TEMPORARY until Program.cs calls app.MapTemplates() itself (it maps once, whoever calls first).
-        endpoints.MapTemplates();
         return endpoints;
     }
 

@@ -7,7 +7,7 @@ namespace WorkflowRules.Host.Tests.Workflows;
 public sealed class TemplateCatalogTests(WorkflowHost host) : IClassFixture<WorkflowHost>
 {
     [Fact]
-    public async Task Templates_StayWhenTheirPluginGoes_UntilReset_AndComeBackWithIt()
+    public async Task Templates_StayUntilResetAndComeBackByThemselves_WhenTheirPluginGoesAndReturns()
     {
         var customerTemplates = (await host.Admin.GetJsonAsync("/api/catalog/templates")).EnumerateArray()
             .Where(t => t.GetProperty("pluginId").GetString() == "customers").Select(t => t.GetProperty("code").GetString()!).ToList();

@@ -10,7 +10,7 @@ namespace WorkflowRules.Host.Tests.Workflows;
 public sealed class WorkflowTransferTests(WorkflowHost host) : IClassFixture<WorkflowHost>
 {
     [Fact]
-    public async Task Export_WritesEveryFieldOfEveryStep()
+    public async Task Export_WritesEveryFieldOfEveryStep_WhenAWorkflowUsesThemAll()
     {
         await host.Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/workflows", new
         {
@@ -42,7 +42,7 @@ public sealed class WorkflowTransferTests(WorkflowHost host) : IClassFixture<Wor
     }
 
     [Fact]
-    public async Task Import_CreatesDisabledWorkflowsThatExportIdentically_FromAnExportOfSeveral()
+    public async Task Import_CreatesDisabledWorkflowsThatExportIdentically_WhenGivenAnExportOfSeveral()
     {
         await host.Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/workflows", Valid("T-A"));
         await host.Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/workflows", Workflow("T-B", Event("1", Requested, condition: "Record.Amount > 7m"), Note("2", "1"), Sub("3", "T-A", "2")));
@@ -65,7 +65,7 @@ public sealed class WorkflowTransferTests(WorkflowHost host) : IClassFixture<Wor
     }
 
     [Fact]
-    public async Task Import_StoresUnresolvedReferencesAsGiven_AndReportsEach()
+    public async Task Import_StoresTheDocumentAsGivenAndReportsEachOne_WhenReferencesAreUnresolved()
     {
         var document = Document(new
         {
@@ -98,7 +98,7 @@ public sealed class WorkflowTransferTests(WorkflowHost host) : IClassFixture<Wor
     }
 
     [Fact]
-    public async Task Import_MakesANewVersion_WhenTheCodeExists_ADraftWhenItIsEnabled()
+    public async Task Import_MakesANewVersionOrADraftWhenEnabled_WhenTheCodeExists()
     {
         await host.Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/workflows", Valid("T-DISABLED"));
         await host.Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/workflows",
@@ -147,7 +147,7 @@ public sealed class WorkflowTransferTests(WorkflowHost host) : IClassFixture<Wor
     }
 
     [Fact]
-    public async Task Schema_DescribesTheDocument_WithoutAuthentication()
+    public async Task Schema_DescribesTheDocument_WhenAskedWithoutAKey()
     {
         using var anonymous = host.CreateClient(apiKey: null);
 

@@ -81,7 +81,7 @@ public sealed class WorkflowVersioningTests(WorkflowHost host) : IClassFixture<W
     }
 
     [Fact]
-    public async Task DiscardDraft_RemovesOnlyTheDraft_AndPublishThenHasNothingToPublish()
+    public async Task DiscardDraft_RemovesOnlyTheDraftAndLeavesNothingToPublish_WhenThereIsOne()
     {
         await host.Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/workflows", Enabled("V-DISCARD", Root("V-DISCARD"), Note("2", "1")));
         await host.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Put, "/api/workflows/V-DISCARD", Workflow("V-DISCARD", Root("V-DISCARD"), Note("2", "1", "never")));
@@ -126,7 +126,7 @@ public sealed class WorkflowVersioningTests(WorkflowHost host) : IClassFixture<W
     }
 
     [Fact]
-    public async Task PublishedVersion_StaysAsPublished_WhateverIsEditedAfterwards()
+    public async Task GetVersion_ShowsAPublishedVersionUnchanged_WhenTheWorkflowWasEditedSince()
     {
         await host.Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/workflows", Workflow("V-IMMUTABLE", Root("V-IMMUTABLE"), Note("2", "1", "one")));
         var original = (await host.Admin.GetJsonAsync("/api/workflows/V-IMMUTABLE/versions/1")).GetProperty("steps").GetRawText();
