@@ -2,7 +2,7 @@ using System.Net;
 using Npgsql;
 using WorkflowRules.Host.Tests.Support;
 using WorkflowRules.Host.Tests.Workflows;
-using static WorkflowRules.Host.Tests.Workflows.Steps;
+using static WorkflowRules.Host.Tests.Support.Steps;
 
 namespace WorkflowRules.Host.Tests;
 

@@ -45,13 +45,6 @@ public sealed partial class EnabledWorkflowIndex : IDisposable
         _catalog.PluginRetired += OnPluginRetired;
     }
 
-    /// <summary>The enabled workflows starting with <paramref name="eventName"/>, in code order; current as of this call.</summary>
-    public async Task<IReadOnlyList<EnabledWorkflow>> GetAsync(WorkflowRulesDbContext db, string eventName, CancellationToken cancellationToken)
-    {
-        var snapshot = await GetSnapshotAsync(db, cancellationToken);
-        return snapshot.ByEntryEvent.TryGetValue(eventName, out var workflows) ? workflows : [];
-    }
-
     /// <summary>The enabled workflows, current as of this call: what one occurrence is matched against.</summary>
     public async Task<EnabledWorkflowSet> GetSnapshotAsync(WorkflowRulesDbContext db, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ public sealed class EnabledWorkflowWarmup(IDbContextFactory<WorkflowRulesDbConte
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
-        await index.GetAsync(db, eventName: "", cancellationToken);
+        await index.GetSnapshotAsync(db, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -6,24 +5,23 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkflowRules.Host.Tests.Support;
 using WorkflowRules.Persistence;
 using WorkflowRules.Persistence.Approvals;
-using static WorkflowRules.Host.Tests.Runtime.StepTreeRequests;
+using static WorkflowRules.Host.Tests.Support.Steps;
 
 namespace WorkflowRules.Host.Tests.Runtime;
 
 /// <summary>
 /// BC-WORKFLOW.md §2 end to end: loops back, alternatives, sub-workflows, queued events, versions published under
-/// running instances, concurrent events, the archive — over HTTP with real jobs.
+/// running instances, concurrent events, the preview — over HTTP with real jobs.
 /// </summary>
 public sealed class ExecutionSemanticsTests(WorkflowHost host) : IClassFixture<WorkflowHost>
 {
-    private const string Requested = "PURCHASE_APPROVAL_REQUESTED";
     private const string Approved = "PURCHASE_APPROVAL_ENTRY_APPROVED";
     private const string Rejected = "PURCHASE_APPROVAL_ENTRY_REJECTED";
 
     [Fact]
     public async Task ApprovalLoop_GoesBackToSend_WhileApprovalsArePending_ThenReleases()
     {
-        await host.Admin.CreateWorkflowAsync(Workflow("LOOP", enabled: true,
+        await host.Admin.CreateWorkflowAsync(Enabled("LOOP",
             Event("1", Requested, condition: "Record.No == \"LOOP-1\""),
             Note("2", "1", "approval sent"),
             Event("3", Approved, "2", sequence: 1, condition: "Approvals.Pending > 0", next: "2"),
@@ -32,26 +30,26 @@ public sealed class ExecutionSemanticsTests(WorkflowHost host) : IClassFixture<W
             Event("6", Rejected, "2", sequence: 3),
             Response("7", "SET_PURCHASE_STATUS", "6", new { status = "Open" })));
         var instanceId = (await host.Admin.PostEventAsync(new { @event = Requested, record = SampleRecords.PurchaseOrder("LOOP-1", 5000m) })).FirstInstanceId();
-        await WaitForStepAsync(instanceId, "3", "Active");
+        await host.Admin.WaitForStepAsync(instanceId, "3", "Active");
         await AddApprovalEntriesAsync(instanceId, "LOOP-1", ApprovalEntryStatus.Approved, ApprovalEntryStatus.Open);
 
-        var first = await host.Admin.PostEventAsync(new { @event = Approved, record = ApprovalEntry("E1", "LOOP-1") });
+        var first = await host.Admin.PostEventAsync(new { @event = Approved, record = SampleRecords.ApprovalEntry("E1", "LOOP-1") });
 
         Assert.Equal(instanceId, first.GetProperty("continued")[0].GetProperty("id").GetString());
         Assert.Equal("3", first.GetProperty("continued")[0].GetProperty("stepId").GetString());
-        var looped = await WaitForStepAsync(instanceId, "3", "Active", activation: 2);
-        Assert.Equal(2, Step(looped, "2").GetProperty("activation").GetInt32());
-        Assert.Equal("Completed", Step(looped, "2").GetProperty("status").GetString());
+        var looped = await host.Admin.WaitForStepAsync(instanceId, "3", "Active", activation: 2);
+        Assert.Equal(2, InstanceJson.Step(looped, "2").GetProperty("activation").GetInt32());
+        Assert.Equal("Completed", InstanceJson.Step(looped, "2").GetProperty("status").GetString());
 
         await SetAllApprovalEntriesAsync("LOOP-1", ApprovalEntryStatus.Approved);
-        await host.Admin.PostEventAsync(new { @event = Approved, record = ApprovalEntry("E2", "LOOP-1") });
+        await host.Admin.PostEventAsync(new { @event = Approved, record = SampleRecords.ApprovalEntry("E2", "LOOP-1") });
 
         var done = await host.Admin.WaitForInstanceAsync(instanceId, host: host);
         Assert.Equal("Completed", done.GetProperty("status").GetString());
         Assert.NotEqual(JsonValueKind.Null, done.GetProperty("archivedAt").ValueKind);
         Assert.Equal("Released", done.GetProperty("record").GetProperty("status").GetString());
         string[] expected = ["Completed", "Completed", "Ignored", "Completed", "Completed", "Ignored", "Inactive"];
-        Assert.Equal(expected, new[] { "1", "2", "3", "4", "5", "6", "7" }.Select(id => Step(done, id).GetProperty("status").GetString()));
+        Assert.Equal(expected, new[] { "1", "2", "3", "4", "5", "6", "7" }.Select(id => InstanceJson.Step(done, id).GetProperty("status").GetString()));
     }
 
     [Theory]
@@ -60,7 +58,7 @@ public sealed class ExecutionSemanticsTests(WorkflowHost host) : IClassFixture<W
     [InlineData("ALT-3", 9, "5")]
     public async Task SiblingAlternatives_FirstWhoseConditionHoldsWins_OthersAreIgnored(string documentNo, int sequenceNo, string winner)
     {
-        await host.Admin.CreateWorkflowAsync(Workflow("W-" + documentNo, enabled: true,
+        await host.Admin.CreateWorkflowAsync(Enabled("W-" + documentNo,
             Event("1", Requested, condition: $"Record.No == \"{documentNo}\""),
             Note("2", "1", "sent"),
             Event("3", Approved, "2", sequence: 1, condition: "Record.Approver == \"NOBODY\""),
@@ -70,37 +68,37 @@ public sealed class ExecutionSemanticsTests(WorkflowHost host) : IClassFixture<W
             Event("7", Approved, "2", sequence: 3),
             Note("8", "7", "first sequence")));
         var instanceId = (await host.Admin.PostEventAsync(new { @event = Requested, record = SampleRecords.PurchaseOrder(documentNo, 10m) })).FirstInstanceId();
-        await WaitForStepAsync(instanceId, "3", "Active");
+        await host.Admin.WaitForStepAsync(instanceId, "3", "Active");
 
-        await host.Admin.PostEventAsync(new { @event = Approved, record = ApprovalEntry($"{documentNo}-E", documentNo, sequenceNo: sequenceNo) });
+        await host.Admin.PostEventAsync(new { @event = Approved, record = SampleRecords.ApprovalEntry($"{documentNo}-E", documentNo, sequenceNo: sequenceNo) });
 
         var done = await host.Admin.WaitForInstanceAsync(instanceId, host: host);
         Assert.Equal("Completed", done.GetProperty("status").GetString());
         foreach (var alternative in new[] { "3", "5", "7" })
         {
-            Assert.Equal(alternative == winner ? "Completed" : "Ignored", Step(done, alternative).GetProperty("status").GetString());
+            Assert.Equal(alternative == winner ? "Completed" : "Ignored", InstanceJson.Step(done, alternative).GetProperty("status").GetString());
         }
 
-        Assert.Equal("Inactive", Step(done, winner == "5" ? "8" : "6").GetProperty("status").GetString());
+        Assert.Equal("Inactive", InstanceJson.Step(done, winner == "5" ? "8" : "6").GetProperty("status").GetString());
     }
 
     [Fact]
     public async Task SubWorkflow_IsInlinedAtStart_AndTheStepsAfterItFollowItsEnd()
     {
-        await host.Admin.CreateWorkflowAsync(Workflow("SUB-NOTE", enabled: true,
+        await host.Admin.CreateWorkflowAsync(Enabled("SUB-NOTE",
             Event("1", Approved, condition: "Record.DocumentNo.StartsWith(\"SUB-\")"),
             Note("2", "1", "inside the sub-workflow")));
-        await host.Admin.CreateWorkflowAsync(Workflow("WITH-SUB", enabled: true,
+        await host.Admin.CreateWorkflowAsync(Enabled("WITH-SUB",
             Event("1", Requested, condition: "Record.No == \"SUB-1\""),
             Note("2", "1", "before"),
-            SubWorkflow("3", "SUB-NOTE", "2"),
+            Sub("3", "SUB-NOTE", "2"),
             Note("4", "3", "after")));
         var instanceId = (await host.Admin.PostEventAsync(new { @event = Requested, record = SampleRecords.PurchaseOrder("SUB-1", 10m) })).FirstInstanceId();
-        var waiting = await WaitForStepAsync(instanceId, "3/1", "Active");
-        Assert.Equal("3/2", Step(waiting, "4").GetProperty("parentStepId").GetString());
-        Assert.Equal("2", Step(waiting, "3/1").GetProperty("parentStepId").GetString());
+        var waiting = await host.Admin.WaitForStepAsync(instanceId, "3/1", "Active");
+        Assert.Equal("3/2", InstanceJson.Step(waiting, "4").GetProperty("parentStepId").GetString());
+        Assert.Equal("2", InstanceJson.Step(waiting, "3/1").GetProperty("parentStepId").GetString());
 
-        var moved = await host.Admin.PostEventAsync(new { @event = Approved, record = ApprovalEntry("SUB-E1", "SUB-1") });
+        var moved = await host.Admin.PostEventAsync(new { @event = Approved, record = SampleRecords.ApprovalEntry("SUB-E1", "SUB-1") });
 
         Assert.Empty(moved.GetProperty("instances").EnumerateArray());
         var done = await host.Admin.WaitForInstanceAsync(instanceId, host: host);
@@ -112,7 +110,7 @@ public sealed class ExecutionSemanticsTests(WorkflowHost host) : IClassFixture<W
     [Fact]
     public async Task EventForAnInstanceWhoseResponsesAreRunning_IsQueued_AndHandledAfterThem()
     {
-        await host.Admin.CreateWorkflowAsync(Workflow("QUEUED", enabled: false,
+        await host.Admin.CreateWorkflowAsync(Workflow("QUEUED",
             Event("1", Requested, condition: "Record.No == \"QUEUE-1\""),
             Note("2", "1", "first"),
             Note("3", "2", "second"),
@@ -120,14 +118,14 @@ public sealed class ExecutionSemanticsTests(WorkflowHost host) : IClassFixture<W
             Note("5", "4", "after the queued event")));
         var instanceId = (await UndispatchedInstances.StartAsync(host, "QUEUED", Requested, SampleRecords.PurchaseOrder("QUEUE-1", 10m), dispatch: false)).ToString();
 
-        var queued = await host.Admin.PostEventAsync(new { @event = Approved, record = ApprovalEntry("Q-E1", "QUEUE-1") });
+        var queued = await host.Admin.PostEventAsync(new { @event = Approved, record = SampleRecords.ApprovalEntry("Q-E1", "QUEUE-1") });
 
         Assert.Equal("Pending", queued.GetProperty("status").GetString());
         Assert.Equal(instanceId, queued.GetProperty("queuedBehindInstanceId").GetString());
         var done = await host.Admin.WaitForInstanceAsync(instanceId, host: host);
         Assert.Equal("Completed", done.GetProperty("status").GetString());
-        var responsesDone = Step(done, "3").GetProperty("completedAt").GetDateTimeOffset();
-        Assert.True(Step(done, "4").GetProperty("completedAt").GetDateTimeOffset() >= responsesDone);
+        var responsesDone = InstanceJson.Step(done, "3").GetProperty("completedAt").GetDateTimeOffset();
+        Assert.True(InstanceJson.Step(done, "4").GetProperty("completedAt").GetDateTimeOffset() >= responsesDone);
         var received = await host.Admin.GetJsonAsync($"/api/events/{queued.GetProperty("eventId").GetString()}");
         Assert.Equal("Handled", received.GetProperty("status").GetString());
     }
@@ -135,52 +133,52 @@ public sealed class ExecutionSemanticsTests(WorkflowHost host) : IClassFixture<W
     [Fact]
     public async Task VersionPublishedWhileInstancesRun_NewInstancesUseIt_RunningOnesKeepTheirs()
     {
-        object Definition(string text) => Workflow("VERSIONED", enabled: true,
+        object Definition(string text) => Enabled("VERSIONED",
             Event("1", Requested, condition: "Record.No.StartsWith(\"VER-\")"),
             Note("2", "1", "sent"),
             Event("3", Approved, "2"),
             Note("4", "3", text));
         await host.Admin.CreateWorkflowAsync(Definition("version one"));
         var oldInstance = (await host.Admin.PostEventAsync(new { @event = Requested, record = SampleRecords.PurchaseOrder("VER-1", 10m) })).FirstInstanceId();
-        await WaitForStepAsync(oldInstance, "3", "Active");
+        await host.Admin.WaitForStepAsync(oldInstance, "3", "Active");
 
         var draft = await host.Admin.PutAsJsonAsync("/api/workflows/VERSIONED", Definition("version two"));
         Assert.True(draft.IsSuccessStatusCode, await draft.Content.ReadAsStringAsync());
         var published = await host.Admin.PostAsync("/api/workflows/VERSIONED/publish", null);
         Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
         var newInstance = (await host.Admin.PostEventAsync(new { @event = Requested, record = SampleRecords.PurchaseOrder("VER-2", 10m) })).FirstInstanceId();
-        await WaitForStepAsync(newInstance, "3", "Active");
+        await host.Admin.WaitForStepAsync(newInstance, "3", "Active");
 
-        await host.Admin.PostEventAsync(new { @event = Approved, record = ApprovalEntry("VER-E1", "VER-1") });
-        await host.Admin.PostEventAsync(new { @event = Approved, record = ApprovalEntry("VER-E2", "VER-2") });
+        await host.Admin.PostEventAsync(new { @event = Approved, record = SampleRecords.ApprovalEntry("VER-E1", "VER-1") });
+        await host.Admin.PostEventAsync(new { @event = Approved, record = SampleRecords.ApprovalEntry("VER-E2", "VER-2") });
 
         var old = await host.Admin.WaitForInstanceAsync(oldInstance, host: host);
         var current = await host.Admin.WaitForInstanceAsync(newInstance, host: host);
         Assert.Equal(1, old.GetProperty("workflowVersion").GetInt32());
-        Assert.EndsWith("version one", Step(old, "4").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("version one", InstanceJson.Step(old, "4").GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(2, current.GetProperty("workflowVersion").GetInt32());
-        Assert.EndsWith("version two", Step(current, "4").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("version two", InstanceJson.Step(current, "4").GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task TwoConcurrentEventsForOneInstance_OnlyOneMovesIt_TheOtherIsDecidedAfterwards()
     {
-        await host.Admin.CreateWorkflowAsync(Workflow("CONCURRENT", enabled: true,
+        await host.Admin.CreateWorkflowAsync(Enabled("CONCURRENT",
             Event("1", Requested, condition: "Record.No == \"CONC-1\""),
             Note("2", "1", "sent"),
             Event("3", Approved, "2"),
             Note("4", "3", "approved")));
         var instanceId = (await host.Admin.PostEventAsync(new { @event = Requested, record = SampleRecords.PurchaseOrder("CONC-1", 10m) })).FirstInstanceId();
-        await WaitForStepAsync(instanceId, "3", "Active");
+        await host.Admin.WaitForStepAsync(instanceId, "3", "Active");
 
         var outcomes = await Task.WhenAll(
-            host.Admin.PostEventAsync(new { @event = Approved, record = ApprovalEntry("C-E1", "CONC-1") }),
-            host.Admin.PostEventAsync(new { @event = Approved, record = ApprovalEntry("C-E2", "CONC-1") }));
+            host.Admin.PostEventAsync(new { @event = Approved, record = SampleRecords.ApprovalEntry("C-E1", "CONC-1") }),
+            host.Admin.PostEventAsync(new { @event = Approved, record = SampleRecords.ApprovalEntry("C-E2", "CONC-1") }));
 
         var done = await host.Admin.WaitForInstanceAsync(instanceId, host: host);
         Assert.Equal("Completed", done.GetProperty("status").GetString());
-        Assert.Equal(1, Step(done, "3").GetProperty("activation").GetInt32());
-        Assert.Equal(1, Step(done, "4").GetProperty("attempts").GetInt32());
+        Assert.Equal(1, InstanceJson.Step(done, "3").GetProperty("activation").GetInt32());
+        Assert.Equal(1, InstanceJson.Step(done, "4").GetProperty("attempts").GetInt32());
         var statuses = new List<string>();
         foreach (var outcome in outcomes)
         {
@@ -192,13 +190,13 @@ public sealed class ExecutionSemanticsTests(WorkflowHost host) : IClassFixture<W
         // Exactly one event completed the waiting step; the other found nothing left to move (and started nothing).
         Assert.Equal(["Handled", "Unmatched"], statuses.Order(StringComparer.Ordinal));
         var winner = outcomes.Single(o => statuses[Array.IndexOf(outcomes, o)] == "Handled").GetProperty("eventId").GetString();
-        Assert.Equal(winner, Step(done, "3").GetProperty("completedByEventId").GetString());
+        Assert.Equal(winner, InstanceJson.Step(done, "3").GetProperty("completedByEventId").GetString());
     }
 
     [Fact]
     public async Task Preview_TellsWhetherAWorkflowWouldReact_WithoutStoringAnything()
     {
-        await host.Admin.CreateWorkflowAsync(Workflow("PREVIEW", enabled: true,
+        await host.Admin.CreateWorkflowAsync(Enabled("PREVIEW",
             Event("1", Requested, condition: "Record.No == \"PREV-1\""),
             Note("2", "1", "sent"),
             Event("3", Approved, "2"),
@@ -214,71 +212,12 @@ public sealed class ExecutionSemanticsTests(WorkflowHost host) : IClassFixture<W
         Assert.Equal(eventsBefore, await CountReceivedEventsAsync());
 
         var instanceId = (await host.Admin.PostEventAsync(new { @event = Requested, record = SampleRecords.PurchaseOrder("PREV-1", 10m) })).FirstInstanceId();
-        await WaitForStepAsync(instanceId, "3", "Active");
-        var continues = await PreviewAsync(new { @event = Approved, record = ApprovalEntry("P-E1", "PREV-1") });
+        await host.Admin.WaitForStepAsync(instanceId, "3", "Active");
+        var continues = await PreviewAsync(new { @event = Approved, record = SampleRecords.ApprovalEntry("P-E1", "PREV-1") });
         Assert.Equal(instanceId, continues.GetProperty("wouldContinue")[0].GetProperty("id").GetString());
         var still = await host.Admin.GetJsonAsync($"/api/instances/{instanceId}");
-        Assert.Equal("Active", Step(still, "3").GetProperty("status").GetString());
+        Assert.Equal("Active", InstanceJson.Step(still, "3").GetProperty("status").GetString());
     }
-
-    [Fact]
-    public async Task Archive_ListsCompletedInstances_ReadOnly_AndDeletesThemInBulk()
-    {
-        await host.Admin.CreateWorkflowAsync(Workflow("ARCHIVED", enabled: true,
-            Event("1", Requested, condition: "Record.No.StartsWith(\"ARCH-\")"),
-            Note("2", "1", "done")));
-        var ids = new List<string>();
-        foreach (var no in new[] { "ARCH-1", "ARCH-2" })
-        {
-            var id = (await host.Admin.PostEventAsync(new { @event = Requested, record = SampleRecords.PurchaseOrder(no, 10m) })).FirstInstanceId();
-            await host.Admin.WaitForInstanceAsync(id, host: host);
-            ids.Add(id);
-        }
-
-        var archive = await host.Admin.GetJsonAsync("/api/instances/archive?workflow=ARCHIVED");
-        var live = await host.Admin.GetJsonAsync("/api/instances?workflow=ARCHIVED&archived=false");
-        var retry = await host.Admin.PostAsync($"/api/instances/{ids[0]}/steps/2/retry", null);
-        var deleted = await host.Admin.DeleteAsync("/api/instances/archive?workflow=ARCHIVED");
-
-        Assert.Equal(ids.Order(), archive.EnumerateArray().Select(i => i.GetProperty("id").GetString()!).Order());
-        Assert.Empty(live.EnumerateArray());
-        Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
-        Assert.Equal(2, (await deleted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("deleted").GetInt32());
-        Assert.Equal(HttpStatusCode.NotFound, (await host.Admin.GetAsync($"/api/instances/{ids[0]}")).StatusCode);
-    }
-
-    [Fact]
-    public async Task StuckInstanceOfADisabledWorkflow_IsRemovedByAnAdministrator_OnlyOnceDisabled()
-    {
-        await host.Admin.CreateWorkflowAsync(Workflow("STUCK", enabled: true,
-            Event("1", Requested, condition: "Record.No == \"STUCK-1\""),
-            Note("2", "1", "sent"),
-            Event("3", Approved, "2"),
-            Note("4", "3", "never comes")));
-        var instanceId = (await host.Admin.PostEventAsync(new { @event = Requested, record = SampleRecords.PurchaseOrder("STUCK-1", 10m) })).FirstInstanceId();
-        await WaitForStepAsync(instanceId, "3", "Active");
-
-        var whileEnabled = await host.Admin.DeleteAsync($"/api/instances/{instanceId}");
-        await host.Admin.PostAsync("/api/workflows/STUCK/disable", null);
-        var removed = await host.Admin.DeleteAsync($"/api/instances/{instanceId}");
-
-        Assert.Equal(HttpStatusCode.Conflict, whileEnabled.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
-        var archived = await host.Admin.GetJsonAsync($"/api/instances/{instanceId}");
-        Assert.Equal("Removed", archived.GetProperty("status").GetString());
-        Assert.NotEqual(JsonValueKind.Null, archived.GetProperty("archivedAt").ValueKind);
-    }
-
-    private static JsonElement Step(JsonElement instance, string stepId) =>
-        instance.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("stepId").GetString() == stepId);
-
-    private Task<JsonElement> WaitForStepAsync(string instanceId, string stepId, string status, int? activation = null) =>
-        host.Admin.WaitForAsync($"/api/instances/{instanceId}", instance =>
-            instance.GetProperty("steps").EnumerateArray().Any(s => s.GetProperty("stepId").GetString() == stepId
-                && s.GetProperty("status").GetString() == status
-                && (activation is null || s.GetProperty("activation").GetInt32() == activation))
-            && !instance.GetProperty("steps").EnumerateArray().Any(s => s.GetProperty("type").GetString() == "Response"
-                && s.GetProperty("status").GetString() is "Active" or "Processing"));
 
     private async Task<JsonElement> PreviewAsync(object occurrence)
     {

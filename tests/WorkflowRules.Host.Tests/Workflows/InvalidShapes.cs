@@ -1,5 +1,6 @@
 using System.Net;
-using static WorkflowRules.Host.Tests.Workflows.Steps;
+using WorkflowRules.Host.Tests.Support;
+using static WorkflowRules.Host.Tests.Support.Steps;
 
 namespace WorkflowRules.Host.Tests.Workflows;
 

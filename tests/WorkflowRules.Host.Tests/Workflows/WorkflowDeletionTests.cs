@@ -5,7 +5,7 @@ using WorkflowRules.Host.Tests.Support;
 using WorkflowRules.Persistence;
 using WorkflowRules.Persistence.Events;
 using WorkflowRules.Persistence.Instances;
-using static WorkflowRules.Host.Tests.Workflows.Steps;
+using static WorkflowRules.Host.Tests.Support.Steps;
 
 namespace WorkflowRules.Host.Tests.Workflows;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorkflowRules.Host.Tests.Support;
-using static WorkflowRules.Host.Tests.Workflows.Steps;
+using static WorkflowRules.Host.Tests.Support.Steps;
 
 namespace WorkflowRules.Host.Tests.Workflows;
 

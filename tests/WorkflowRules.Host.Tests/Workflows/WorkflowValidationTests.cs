@@ -1,6 +1,6 @@
 using System.Net;
 using WorkflowRules.Host.Tests.Support;
-using static WorkflowRules.Host.Tests.Workflows.Steps;
+using static WorkflowRules.Host.Tests.Support.Steps;
 
 namespace WorkflowRules.Host.Tests.Workflows;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using WorkflowRules.Host.Tests.Support;
-using static WorkflowRules.Host.Tests.Workflows.Steps;
+using static WorkflowRules.Host.Tests.Support.Steps;
 
 namespace WorkflowRules.Host.Tests.Workflows;
 

@@ -1,4 +1,4 @@
-namespace WorkflowRules.Host.Tests.Workflows;
+namespace WorkflowRules.Host.Tests.Support;
 
 /// <summary>Steps of the request shape, written briefly.</summary>
 public static class Steps
