@@ -6,9 +6,9 @@ using WorkflowRules.Plugins;
 namespace WorkflowRules.Host.Templates;
 
 /// <summary>
-/// Materialises the shipped templates as read-only workflow rows: the missing ones whenever the plugin catalog
-/// changed (at start-up and when plugins come and go), and all of them — restored, and those no source ships any more
-/// removed — on reset. Writes take the workflow write lock, so hosts sharing a database do not race.
+/// Materialises the shipped templates as read-only workflow rows whenever the plugin catalog changed (at start-up and
+/// when plugins come and go): missing ones added, changed ones published as a new version. A reset also removes the
+/// templates no source ships any more (a plugin that is only briefly absent keeps its templates otherwise). Writes take the workflow write lock, so hosts sharing a database do not race.
 /// </summary>
 public sealed partial class TemplateSynchronizer(
     IDbContextFactory<WorkflowRulesDbContext> dbContextFactory,
@@ -20,7 +20,7 @@ public sealed partial class TemplateSynchronizer(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _syncedGeneration = -1;
 
-    /// <summary>Adds the templates shipped since the last call (cheap when the catalog did not change).</summary>
+    /// <summary>Brings the templates to what is shipped now (cheap when the catalog did not change).</summary>
     public async Task EnsureCurrentAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Read(ref _syncedGeneration) == catalog.Current.Generation)
@@ -84,8 +84,9 @@ public sealed partial class TemplateSynchronizer(
                 skipped[template.Code] = $"Workflow '{template.Code}' (not a template) has the template's code: rename or delete it, then reset the templates.";
                 LogCodeTaken(logger, template.Code, template.Source);
             }
-            else if (reset)
+            else
             {
+                // Templates are read-only, so bringing one to what its source ships now overwrites nobody's work.
                 (TemplateRows.Restore(row, template, now) ? updated : unchanged).Add(template.Code);
             }
         }

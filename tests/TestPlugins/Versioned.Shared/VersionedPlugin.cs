@@ -25,11 +25,11 @@ public sealed class VersionedPlugin : IWorkflowPlugin
             .AddResponse<WidgetStampResponse, StampOptions>(new ResponseDefinition(Stamp, "Then stamp the widget's label") { Category = "TEST" })
             .AllowResponseAfter(Created, Stamp)
             .AllowEventAfter(Created, Stamped)
-            .AddTemplate(new WorkflowTemplate("WIDGET-STAMP", "Stamp new widgets", Created)
+            .AddTemplate(new WorkflowTemplate("WIDGET-STAMP", $"Stamp new widgets ({VersionInfo.Text})", Created)
             {
                 Category = "TEST",
                 Condition = "Record.Quantity > 0",
-                Responses = [new(Stamp, """{ "stamp": "OK", "repeat": 2 }""")],
+                Responses = [new(Stamp, $$"""{ "stamp": "{{VersionInfo.Text}}", "repeat": 2 }""")],
             });
         VersionInfo.AddExtras(builder);
     }

@@ -27,4 +27,27 @@ public sealed class TemplateCatalogTests(WorkflowHost host) : IClassFixture<Work
         // Listing workflows does not synchronise templates itself: the follower must have noticed the new catalog.
         await host.Admin.WaitForAsync("/api/workflows?includeTemplates=true", w => customerTemplates.All(w.Codes().Contains), TimeSpan.FromSeconds(30));
     }
+
+    [Fact]
+    public async Task Template_ChangedByAPluginRelease_IsPublishedAsANewVersion_WithoutAReset()
+    {
+        var folder = Path.Combine(host.PluginsDirectory, "versioned");
+        RepositoryPaths.CopyDirectory(RepositoryPaths.TestPlugin("versioned-v1"), folder);
+        await host.Admin.WaitForAsync("/api/templates", t => WidgetStampDescription(t) == "Stamp new widgets (v1)", TimeSpan.FromSeconds(30));
+
+        Directory.Delete(folder, recursive: true);
+        RepositoryPaths.CopyDirectory(RepositoryPaths.TestPlugin("versioned-v2"), folder);
+
+        // Listing templates synchronises them once the catalog has the new release; no reset is asked for.
+        await host.Admin.WaitForAsync("/api/templates", t => WidgetStampDescription(t) == "Stamp new widgets (v2)", TimeSpan.FromSeconds(30));
+        var template = await host.Admin.GetJsonAsync("/api/templates/WIDGET-STAMP");
+        Assert.Contains("\"v2\"", template.GetRawText(), StringComparison.Ordinal);
+        var versions = (await host.Admin.GetJsonAsync("/api/workflows/WIDGET-STAMP/versions")).EnumerateArray().ToList();
+        Assert.Equal(2, versions.Count);
+    }
+
+    private static string? WidgetStampDescription(System.Text.Json.JsonElement templates) =>
+        templates.EnumerateArray().FirstOrDefault(t => t.GetProperty("code").GetString() == "WIDGET-STAMP") is { ValueKind: System.Text.Json.JsonValueKind.Object } t
+            ? t.GetProperty("description").GetString()
+            : null;
 }
