@@ -19,7 +19,7 @@ public sealed class ScriptPinningTests(WorkflowHost host) : IClassFixture<Workfl
         await host.Admin.CreateWorkflowAsync(Enabled("PIN-SCRIPT",
             Event("1", Requested, condition: "Record.No.StartsWith(\"PIN-S-\")"),
             Note("2", "1", "sent"),
-            ScriptEvent("3", Released, "2", ScriptName),
+            Event("3", Released, "2", script: ScriptName),
             Note("4", "3", "released past the script")));
         var pinnedOld = (await host.Admin.PostEventAsync(new { @event = Requested, record = SampleRecords.PurchaseOrder("PIN-S-OLD", 500m) })).FirstInstanceId();
         await host.Admin.WaitForStepAsync(pinnedOld, "3", "Active");
@@ -51,17 +51,6 @@ public sealed class ScriptPinningTests(WorkflowHost host) : IClassFixture<Workfl
         Assert.Equal(pinnedNew, Assert.Single(newContinued.GetProperty("continued").EnumerateArray()).GetProperty("id").GetString());
         Assert.Equal("Completed", (await host.Admin.WaitForInstanceAsync(pinnedNew, host: host)).GetProperty("status").GetString());
     }
-
-    /// <summary>An event step whose condition is a script of the scripts folder, by name.</summary>
-    private static object ScriptEvent(string id, string function, string parent, string script) => new
-    {
-        id,
-        type = "Event",
-        function,
-        parentId = parent,
-        sequence = 1,
-        condition = new { script },
-    };
 
     /// <summary>
     /// Replaces the script in one rename (so the watcher never reads half a file) and waits until the host evaluates

@@ -9,7 +9,9 @@ public static class Steps
     public const string NoteResponse = "NOTE_PURCHASE_DOCUMENT";
     public const string SetStatus = "SET_PURCHASE_STATUS";
 
-    public static object Event(string id, string function, string? parent = null, string? condition = null, object[]? changeRules = null, int sequence = 1, string? next = null) => new
+    /// <summary>An event step; its condition is inline code, a script of the scripts folder by name, change rules, or none.</summary>
+    public static object Event(
+        string id, string function, string? parent = null, string? condition = null, object[]? changeRules = null, int sequence = 1, string? next = null, string? script = null) => new
     {
         id,
         type = "Event",
@@ -17,7 +19,7 @@ public static class Steps
         parentId = parent,
         sequence,
         nextStepId = next,
-        condition = condition is null && changeRules is null ? null : new { code = condition, changeRules },
+        condition = condition is null && changeRules is null && script is null ? null : new { code = condition, script, changeRules },
     };
 
     public static object Response(string id, string function, string? parent, object? options = null, int sequence = 1, string? next = null) => new
