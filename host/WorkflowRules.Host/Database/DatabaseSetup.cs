@@ -12,7 +12,7 @@ public static partial class DatabaseSetup
     /// wins; without one the host starts a private PostgreSQL cluster in its data directory (and stops it
     /// on shutdown), so the product runs on a fresh machine with no configuration.
     /// </summary>
-    /// <returns>The connection string in use.</returns>
+    /// <returns>The connection string in use, with the host's <see cref="ConnectionStringTuning"/>.</returns>
     public static async Task<string> AddWorkflowDatabaseAsync(this WebApplicationBuilder builder)
     {
         var dataDirectory = Path.GetFullPath(
@@ -29,6 +29,7 @@ public static partial class DatabaseSetup
             connectionString = server.ConnectionString;
         }
 
+        connectionString = ConnectionStringTuning.Apply(connectionString);
         builder.Services.AddWorkflowPersistence(connectionString);
         builder.Services.AddHostedService<DatabaseMigrationService>();
         return connectionString;

@@ -32,6 +32,8 @@ public sealed class EventIntake(
             return error!;
         }
 
+        // One connection for the whole decision (stamp read, look-ups, commit) instead of one from the pool per command.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
         for (var attempt = 1; ; attempt++)
         {

@@ -30,6 +30,16 @@ internal static class DatabaseProbe
             : throw new InvalidOperationException($"No row from: {sql}");
     }
 
+    /// <summary>
+    /// Seconds from the <paramref name="from"/>-th to the <paramref name="to"/>-th timestamp (1-based) of
+    /// <paramref name="orderedTimestamps"/>, a query of one timestamp column in time order.
+    /// </summary>
+    public static Task<double> SecondsBetweenAsync(string connectionString, string orderedTimestamps, int from, int to, CancellationToken cancellationToken) =>
+        ScalarAsync<double>(
+            connectionString,
+            $"SELECT extract(epoch FROM ({orderedTimestamps} OFFSET {to - 1} LIMIT 1) - ({orderedTimestamps} OFFSET {from - 1} LIMIT 1))::float8",
+            cancellationToken);
+
     /// <summary>Waits until <paramref name="sql"/> (a count) reaches <paramref name="expected"/>; returns false on timeout.</summary>
     public static async Task<bool> WaitForCountAsync(string connectionString, string sql, long expected, TimeSpan timeout, CancellationToken cancellationToken)
     {

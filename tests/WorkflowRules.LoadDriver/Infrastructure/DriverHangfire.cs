@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Npgsql;
 
 namespace WorkflowRules.LoadDriver.Infrastructure;
 
@@ -56,8 +57,10 @@ internal sealed class DriverHangfire : IAsyncDisposable
             UseSlidingInvisibilityTimeout = true,
             DistributedLockTimeout = TimeSpan.FromMinutes(1),
         };
+        // The host's Npgsql settings (its ConnectionStringTuning), so the ceiling runs on the same database settings.
+        var tuned = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, NoResetOnClose = true }.ConnectionString;
         return new DriverHangfire(
-            new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options), schema, activator, workerCount, schedulePollingInterval);
+            new PostgreSqlStorage(new NpgsqlConnectionFactory(tuned, options), options), schema, activator, workerCount, schedulePollingInterval);
     }
 
     public void StartServer() => _server ??= new BackgroundJobServer(

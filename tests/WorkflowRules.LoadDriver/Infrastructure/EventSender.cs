@@ -43,6 +43,29 @@ internal static class EventSender
     }
 
     /// <summary>
+    /// Loads the host in closed-loop windows until its throughput stops rising — at least <paramref name="minimum"/>, then
+    /// until three windows in a row are no more than 3 % above the best one before — or <paramref name="limit"/> passes.
+    /// A .NET host keeps getting faster for a while under load (tiered compilation replaces instrumented code with
+    /// optimized code on a background thread, in steps), and a figure taken before that measures the warm-up, not the
+    /// engine. Returns the load time until steady.
+    /// </summary>
+    public static async Task<TimeSpan> WarmUpUntilSteadyAsync(
+        HttpClient client, int concurrency, TimeSpan window, TimeSpan minimum, TimeSpan limit, Func<int, object> makeEvent, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var best = 0d;
+        var flatWindows = 0;
+        while ((flatWindows < 3 || watch.Elapsed < minimum) && watch.Elapsed < limit)
+        {
+            var rate = (await ClosedLoopAsync(client, concurrency, window, int.MaxValue, makeEvent, cancellationToken)).PerSecond;
+            flatWindows = rate > best * 1.03 ? 0 : flatWindows + 1;
+            best = Math.Max(best, rate);
+        }
+
+        return watch.Elapsed;
+    }
+
+    /// <summary>
     /// Posts <paramref name="rate"/> events a second for <paramref name="duration"/>, whether or not earlier answers
     /// came back. Latency is measured from when a post was due, not when it was sent, so a stalled host cannot hide
     /// its stall by delaying the driver (coordinated omission).

@@ -83,6 +83,13 @@ internal sealed class HostProcess : IAsyncDisposable
         return _process.WorkingSet64;
     }
 
+    /// <summary>CPU time the host process has used so far, user and kernel (from /proc on Linux).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>Kills the host outright (SIGKILL), as a crash or an out-of-memory kill would.</summary>
     public async Task KillAsync()
     {
