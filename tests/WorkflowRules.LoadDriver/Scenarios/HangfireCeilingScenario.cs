@@ -31,7 +31,7 @@ internal sealed class HangfireCeilingScenario : IScenario
     /// <see cref="ProcessingScenario"/> alike: both drain one queue of warm-up plus measured items and are timed over
     /// the measured ones only, so neither figure includes a cold process's JIT warm-up.
     /// </summary>
-    public static (int WarmUp, int Measured) Counts(ScenarioContext context) => (context.Pick(3000, 20), context.Pick(3000, 100));
+    public static (int WarmUp, int Measured) Counts(ScenarioContext context) => (context.Pick(9000, 20), context.Pick(3000, 100));
 
     public static async Task<CeilingResult> MeasureAsync(string connectionString, int warmUp, int measured, CancellationToken cancellationToken)
     {
