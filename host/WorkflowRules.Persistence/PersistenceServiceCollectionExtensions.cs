@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using WorkflowRules.Persistence.Instances;
 
 namespace WorkflowRules.Persistence;
 
@@ -26,7 +27,8 @@ public static class PersistenceServiceCollectionExtensions
             .UseLoggerFactory(provider.GetService<ILoggerFactory>())
             .Build());
         services.AddPooledDbContextFactory<WorkflowRulesDbContext>((provider, options) =>
-            options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), WorkflowRulesNpgsql.Configure));
+            options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), WorkflowRulesNpgsql.Configure)
+                .AddInterceptors(new InstanceRunLockInterceptor()));
         services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<WorkflowRulesDbContext>>().CreateDbContext());
         services.TryAddSingleton<DatabaseMigrator>();
         return services;

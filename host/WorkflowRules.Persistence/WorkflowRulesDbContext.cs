@@ -37,6 +37,12 @@ public sealed class WorkflowRulesDbContext(DbContextOptions<WorkflowRulesDbConte
     public DbSet<WorkflowCatalogStamp> WorkflowCatalogStamps => Set<WorkflowCatalogStamp>();
 
     /// <summary>
+    /// The instance whose run lock the next command takes first (<see cref="InstanceRunLock.LoadUnderLockAsync{T}"/>);
+    /// null otherwise.
+    /// </summary>
+    internal Guid? RunLockToTake { get; set; }
+
+    /// <summary>
     /// Saves like <see cref="DbContext.SaveChangesAsync(bool, CancellationToken)"/>, and also accepts a new workflow
     /// whose <see cref="Workflow.CurrentVersion"/> is one of its new versions — a cycle EF Core cannot order
     /// (dotnet/efcore#1699): the workflow is inserted without its current version, then updated, in one transaction.

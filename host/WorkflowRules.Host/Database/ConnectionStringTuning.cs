@@ -21,7 +21,7 @@ public static class ConnectionStringTuning
     /// A pooled connection is handed back as it is instead of being reset with six statements per use (with prepared
     /// statements, Npgsql's reset is RESET ALL, CLOSE ALL, UNLISTEN, pg_advisory_unlock_all, DISCARD SEQUENCES and
     /// DISCARD TEMP). Safe here: nothing in the host changes session settings, creates temporary tables or listens on
-    /// a pooled connection, and the one session lock it takes (<see cref="Runtime.InstanceLock"/>) is released before
+    /// a pooled connection, and the one session lock it takes (<see cref="WorkflowRules.Persistence.Instances.InstanceRunLock"/>) is released before
     /// its connection goes back, or the connection is broken and discarded.
     /// </summary>
     public const bool NoResetOnClose = true;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkflowRules.Persistence;
+using WorkflowRules.Persistence.Events;
 using WorkflowRules.Persistence.Instances;
 
 namespace WorkflowRules.Host.Runtime;
@@ -24,14 +25,23 @@ public sealed partial class InstanceRunner(
     public async Task RunAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         await using var db = await dbContextFactory.CreateDbContextAsync(cancellationToken);
-        await InstanceLock.AcquireAsync(db, instanceId, cancellationToken);
         try
         {
             for (var round = 0; round < MaxRounds; round++)
             {
                 try
                 {
-                    if (!await RunRoundAsync(db, instanceId, cancellationToken))
+                    // The first load takes the lock in the same round trip; later rounds run under it.
+                    var loaded = round == 0
+                        ? await InstanceRunLock.LoadUnderLockAsync(db, instanceId, () => LoadAsync(db, instanceId, cancellationToken), cancellationToken)
+                        : await LoadAsync(db, instanceId, cancellationToken);
+                    if (loaded is null)
+                    {
+                        LogInstanceMissing(logger, instanceId);
+                        return;
+                    }
+
+                    if (!await RunRoundAsync(db, loaded, cancellationToken))
                     {
                         return;
                     }
@@ -45,36 +55,41 @@ public sealed partial class InstanceRunner(
         }
         finally
         {
-            await InstanceLock.ReleaseAsync(db, instanceId);
+            await InstanceRunLock.ReleaseAsync(db, instanceId);
         }
     }
 
+    /// <summary>The instance with its steps, and whether events wait behind it, in one query.</summary>
+    private static Task<LoadedInstance?> LoadAsync(WorkflowRulesDbContext db, Guid instanceId, CancellationToken cancellationToken) =>
+        db.WorkflowInstances
+            .Include(i => i.Steps)
+            .Where(i => i.Id == instanceId)
+            .Select(i => new LoadedInstance(
+                i, db.ReceivedEvents.Any(e => e.QueuedForInstanceId == i.Id && e.Status == ReceivedEventStatus.Pending)))
+            .SingleOrDefaultAsync(cancellationToken);
+
     /// <returns>Whether there may be more to do.</returns>
-    private async Task<bool> RunRoundAsync(WorkflowRulesDbContext db, Guid instanceId, CancellationToken cancellationToken)
+    private async Task<bool> RunRoundAsync(WorkflowRulesDbContext db, LoadedInstance loaded, CancellationToken cancellationToken)
     {
-        var instance = await db.WorkflowInstances.Include(i => i.Steps).SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
-        if (instance is null)
-        {
-            LogInstanceMissing(logger, instanceId);
-            return false;
-        }
+        var instance = loaded.Instance;
+        var raisedEvents = false;
 
         // An archived instance runs nothing more, but events its last responses raised may still wait behind it.
         if (instance.ArchivedAt is null)
         {
             while (instance.Status == InstanceStatus.Running && StepActivation.NextRunnable(instance) is { } next)
             {
-                await stepExecutor.ExecuteAsync(db, instance, next, cancellationToken);
+                raisedEvents |= await stepExecutor.ExecuteAsync(db, instance, next, cancellationToken) == StepRun.CompletedWithEvents;
                 if (instance.Status == InstanceStatus.Completed)
                 {
-                    LogInstanceCompleted(logger, instanceId, instance.WorkflowCode);
+                    LogInstanceCompleted(logger, instance.Id, instance.WorkflowCode);
                 }
             }
 
             if (instance.Status == InstanceStatus.Running && StepActivation.CompleteIfFinished(instance, timeProvider.GetUtcNow()))
             {
                 await db.SaveChangesAsync(cancellationToken);
-                LogInstanceCompleted(logger, instanceId, instance.WorkflowCode);
+                LogInstanceCompleted(logger, instance.Id, instance.WorkflowCode);
             }
 
             if (instance.Status == InstanceStatus.Failed)
@@ -83,9 +98,19 @@ public sealed partial class InstanceRunner(
             }
         }
 
-        // Events wait behind completed instances too: they may start or move others.
-        return await queuedEvents.ProcessNextAsync(db, instanceId, cancellationToken);
+        // Events wait behind completed instances too: they may start or move others. An event queued by anyone else
+        // after the load came with a run request of its own, so nothing waits unseen when this one stops here.
+        if (!loaded.EventsWaiting && !raisedEvents)
+        {
+            return false;
+        }
+
+        return await queuedEvents.ProcessNextAsync(db, instance.Id, cancellationToken);
     }
+
+    /// <param name="Instance">The instance, tracked, with its steps.</param>
+    /// <param name="EventsWaiting">Whether events were queued behind the instance when it was loaded.</param>
+    private sealed record LoadedInstance(WorkflowInstance Instance, bool EventsWaiting);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {InstanceId} does not exist (deleted?); the job has nothing to do.")]
     private static partial void LogInstanceMissing(ILogger logger, Guid instanceId);

@@ -62,13 +62,16 @@ public sealed class ConditionBudgetTests : IDisposable
     [Theory]
     [InlineData("int Depth(int n) => Depth(n + 1) + 1; return Depth(0) > 0;")]
     [InlineData("Func<int, int> f = null!; f = n => 1 + f(n + 1); return f(0) > 0;")]
+    // No user code calls user code here: LINQ recurses, and the one lambda it calls, which calls nothing, is the only
+    // user code on the way down. This is why every lambda entry checks the stack.
+    [InlineData("IEnumerable<int> flat = null!; flat = new[] { 0 }.SelectMany(_ => flat); return flat.Count() > 0;")]
     public void Evaluate_ReportsStoppedRecursion_WhenRecursionWouldOverflowTheStack(string code)
     {
         using var host = new ConditionTestHost(timeBudget: Generous);
 
         var outcome = Evaluate(host, code);
 
-        Assert.Equal(ConditionFailureKind.Timeout, outcome.Failure?.Kind);
+        Assert.True(outcome.Failure?.Kind == ConditionFailureKind.Timeout, outcome.Failure?.Message ?? "the condition finished");
         Assert.Contains("recursed too deeply", outcome.Failure!.Message, StringComparison.Ordinal);
     }
 

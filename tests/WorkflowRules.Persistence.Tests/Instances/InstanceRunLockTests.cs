@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowRules.Persistence.Instances;
+using WorkflowRules.Testing;
+
+namespace WorkflowRules.Persistence.Tests.Instances;
+
+public sealed class InstanceRunLockTests(PostgresDatabaseFixture postgres) : IClassFixture<PostgresDatabaseFixture>, IAsyncLifetime
+{
+    /// <summary>How long a load that should be waiting for the lock is given to (wrongly) finish.</summary>
+    private static readonly TimeSpan Blocked = TimeSpan.FromMilliseconds(500);
+
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync() =>
+        _services = PersistenceTestServices.Create(await postgres.CreateMigratedDatabaseAsync("runlock"));
+
+    public async Task DisposeAsync() => await _services.DisposeAsync();
+
+    [Fact]
+    public async Task LoadUnderLockAsync_LoadsInstanceWithItsSteps_WhileHoldingTheLock()
+    {
+        var instanceId = await StoreInstanceAsync();
+        await using var db = await CreateDbContextAsync();
+
+        var instance = await LoadUnderLockAsync(db, instanceId);
+
+        Assert.Equal(2, instance.Steps.Count);
+        Assert.Equal(1, await LocksHeldAsync());
+        await InstanceRunLock.ReleaseAsync(db, instanceId);
+        Assert.Equal(0, await LocksHeldAsync());
+    }
+
+    [Fact]
+    public async Task LoadUnderLockAsync_WaitsForTheHolder_AndSeesWhatItCommitted()
+    {
+        var instanceId = await StoreInstanceAsync();
+        await using var holder = await CreateDbContextAsync();
+        var held = await LoadUnderLockAsync(holder, instanceId);
+
+        await using var waiter = await CreateDbContextAsync();
+        var waiting = LoadUnderLockAsync(waiter, instanceId);
+        await Task.Delay(Blocked);
+        Assert.False(waiting.IsCompleted, "a second load took the lock while the first one held it");
+
+        // The holder moves the instance on and lets go: the waiting load must see the change, not the row as it was
+        // when that load was sent.
+        held.Steps.Single(s => s.StepId == "2").Status = StepStatus.Completed;
+        held.Status = InstanceStatus.Completed;
+        held.UpdatedAt = TestData.Now;
+        await holder.SaveChangesAsync();
+        await InstanceRunLock.ReleaseAsync(holder, instanceId);
+
+        var seen = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(InstanceStatus.Completed, seen.Status);
+        Assert.Equal(StepStatus.Completed, seen.Steps.Single(s => s.StepId == "2").Status);
+        await InstanceRunLock.ReleaseAsync(waiter, instanceId);
+    }
+
+    [Fact]
+    public async Task LoadUnderLockAsync_LocksOnce_WhenLaterQueriesRunOnTheSameContext()
+    {
+        var instanceId = await StoreInstanceAsync();
+        await using var db = await CreateDbContextAsync();
+
+        await LoadUnderLockAsync(db, instanceId);
+        db.ChangeTracker.Clear();
+        await db.WorkflowInstances.Include(i => i.Steps).SingleAsync(i => i.Id == instanceId);
+        await InstanceRunLock.ReleaseAsync(db, instanceId);
+
+        // A second lock would still be held here (session advisory locks count).
+        Assert.Equal(0, await LocksHeldAsync());
+    }
+
+    [Fact]
+    public async Task ReleaseAsync_DoesNothing_WhenTheConnectionWasNeverOpened()
+    {
+        await using var db = await CreateDbContextAsync();
+
+        await InstanceRunLock.ReleaseAsync(db, Guid.NewGuid());
+
+        Assert.Equal(0, await LocksHeldAsync());
+    }
+
+    private static Task<WorkflowInstance> LoadUnderLockAsync(WorkflowRulesDbContext db, Guid instanceId) =>
+        InstanceRunLock.LoadUnderLockAsync(
+            db, instanceId, () => db.WorkflowInstances.Include(i => i.Steps).SingleAsync(i => i.Id == instanceId), CancellationToken.None);
+
+    /// <summary>Advisory locks held by any session in this database, seen from a connection of its own.</summary>
+    private async Task<int> LocksHeldAsync()
+    {
+        await using var db = await CreateDbContextAsync();
+        return await db.Database
+            .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
+            .SingleAsync();
+    }
+
+    private async Task<Guid> StoreInstanceAsync()
+    {
+        var workflow = TestData.Workflow();
+        var trigger = TestData.Event();
+        var instance = TestData.Instance(workflow.Versions[0], trigger);
+        await using var db = await CreateDbContextAsync();
+        db.Workflows.Add(workflow);
+        db.ReceivedEvents.Add(trigger);
+        db.WorkflowInstances.Add(instance);
+        await db.SaveChangesAsync();
+        return instance.Id;
+    }
+
+    private Task<WorkflowRulesDbContext> CreateDbContextAsync() =>
+        _services.GetRequiredService<IDbContextFactory<WorkflowRulesDbContext>>().CreateDbContextAsync();
+}
