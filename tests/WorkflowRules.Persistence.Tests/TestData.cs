@@ -70,4 +70,17 @@ internal static class TestData
             new InstanceStep { Id = Guid.NewGuid(), StepId = "2", DefinitionVersionId = version.Id, DefinitionStepId = "2", ParentStepId = "1", Type = StepType.Response, FunctionName = "RequestApproval", Status = StepStatus.Active },
         ],
     };
+
+    /// <summary>Stores a workflow, the event that triggered it and a running instance of it; returns the instance.</summary>
+    public static async Task<WorkflowInstance> StoreInstanceAsync(WorkflowRulesDbContext db)
+    {
+        var workflow = Workflow();
+        var trigger = Event();
+        var instance = Instance(workflow.Versions[0], trigger);
+        db.Workflows.Add(workflow);
+        db.ReceivedEvents.Add(trigger);
+        db.WorkflowInstances.Add(instance);
+        await db.SaveChangesAsync();
+        return instance;
+    }
 }

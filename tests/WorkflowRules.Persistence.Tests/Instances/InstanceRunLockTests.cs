@@ -97,15 +97,8 @@ public sealed class InstanceRunLockTests(PostgresDatabaseFixture postgres) : ICl
 
     private async Task<Guid> StoreInstanceAsync()
     {
-        var workflow = TestData.Workflow();
-        var trigger = TestData.Event();
-        var instance = TestData.Instance(workflow.Versions[0], trigger);
         await using var db = await CreateDbContextAsync();
-        db.Workflows.Add(workflow);
-        db.ReceivedEvents.Add(trigger);
-        db.WorkflowInstances.Add(instance);
-        await db.SaveChangesAsync();
-        return instance.Id;
+        return (await TestData.StoreInstanceAsync(db)).Id;
     }
 
     private Task<WorkflowRulesDbContext> CreateDbContextAsync() =>

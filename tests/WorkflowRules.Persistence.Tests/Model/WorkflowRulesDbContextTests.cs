@@ -211,13 +211,8 @@ public sealed class WorkflowRulesDbContextTests(PostgresDatabaseFixture postgres
 
     private async Task<Guid> StoreInstanceAsync()
     {
-        var workflow = TestData.Workflow();
-        var trigger = TestData.Event();
-        var instance = TestData.Instance(workflow.Versions[0], trigger);
         await using var db = await CreateDbContextAsync();
-        db.Workflows.Add(workflow);
-        db.ReceivedEvents.Add(trigger);
-        db.WorkflowInstances.Add(instance);
+        var instance = await TestData.StoreInstanceAsync(db);
         db.OutboxMessages.Add(new OutboxMessage { InstanceId = instance.Id, Kind = OutboxMessageKind.RunInstance, CreatedAt = TestData.Now });
         await db.SaveChangesAsync();
         return instance.Id;
