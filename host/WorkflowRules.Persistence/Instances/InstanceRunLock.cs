@@ -15,6 +15,9 @@ namespace WorkflowRules.Persistence.Instances;
 /// </remarks>
 public static class InstanceRunLock
 {
+    /// <summary>The lock key's parameter, in the lock statement (<see cref="InstanceRunLockInterceptor"/>) and the unlock.</summary>
+    internal const string KeyParameter = "run_lock_key";
+
     /// <summary>
     /// Opens the context's connection (the lock belongs to it until <see cref="ReleaseAsync"/>), then runs
     /// <paramref name="load"/> right after taking the lock of <paramref name="instanceId"/>, in one round trip.
@@ -51,7 +54,7 @@ public static class InstanceRunLock
 
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT pg_advisory_unlock(@run_lock_key)";
+            command.CommandText = $"SELECT pg_advisory_unlock(@{KeyParameter})";
             AddKey(command, instanceId);
             await command.ExecuteNonQueryAsync(CancellationToken.None);
         }
@@ -62,7 +65,7 @@ public static class InstanceRunLock
     internal static void AddKey(System.Data.Common.DbCommand command, Guid instanceId)
     {
         var parameter = command.CreateParameter();
-        parameter.ParameterName = "run_lock_key";
+        parameter.ParameterName = KeyParameter;
         parameter.Value = KeyOf(instanceId);
         command.Parameters.Add(parameter);
     }

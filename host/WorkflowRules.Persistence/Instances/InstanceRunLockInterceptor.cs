@@ -11,7 +11,7 @@ namespace WorkflowRules.Persistence.Instances;
 internal sealed class InstanceRunLockInterceptor : DbCommandInterceptor
 {
     /// <summary>The statement, also how the reader callbacks recognise a command this interceptor changed.</summary>
-    private const string LockStatement = "SELECT pg_advisory_lock(@run_lock_key);\n";
+    private const string LockStatement = $"SELECT pg_advisory_lock(@{InstanceRunLock.KeyParameter});\n";
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
