@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -49,9 +50,10 @@ public sealed class EventIntakeTests(WorkflowHost host) : IClassFixture<Workflow
         var completedAt = steps.Skip(1).Select(s => s.GetProperty("completedAt").GetDateTimeOffset()).ToList();
         Assert.Equal(completedAt.Order(), completedAt);
 
-        // The chain ran as a Hangfire job the dashboard shows.
-        var monitoring = host.GetRequiredService<JobStorage>().GetMonitoringApi();
-        Assert.Contains(monitoring.SucceededJobs(0, 1000), job => job.Value.Job?.Args.Contains(Guid.Parse(outcome.FirstInstanceId())) == true);
+        // The chain ran as a Hangfire job the dashboard shows. The instance completes inside the job; Hangfire records
+        // the job as succeeded only after the job returns (after it has also handled the event the release raised),
+        // in a transaction of its own: wait for that instead of expecting it the moment the instance completes.
+        await WaitForSucceededJobAsync(outcome.FirstInstanceId());
     }
 
     [Fact]
@@ -140,6 +142,22 @@ public sealed class EventIntakeTests(WorkflowHost host) : IClassFixture<Workflow
             "/api/instances?workflow=E2E-RAISE-2&recordKey=RAISE-1",
             list => list.GetArrayLength() == 1 && list[0].GetProperty("status").GetString() == "Completed");
         Assert.Equal("Released", followUps[0].GetProperty("record").GetProperty("status").GetString());
+    }
+
+    private async Task WaitForSucceededJobAsync(string instanceId)
+    {
+        var monitoring = host.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var id = Guid.Parse(instanceId);
+        var waited = Stopwatch.StartNew();
+        while (!monitoring.SucceededJobs(0, 1000).Any(job => job.Value.Job?.Args.Contains(id) == true))
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                Assert.Fail($"No succeeded Hangfire job ran instance {instanceId}: {await host.DescribeJobsAsync(instanceId)}");
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     private async Task<int> CountReceivedEventsAsync(string recordKey)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,6 +6,7 @@ using WorkflowRules.Host.Runtime;
 using WorkflowRules.Host.Tests.Support;
 using WorkflowRules.Persistence;
 using WorkflowRules.Persistence.Instances;
+using WorkflowRules.Persistence.Outbox;
 
 namespace WorkflowRules.Host.Tests;
 
@@ -84,10 +86,7 @@ public sealed class InstanceExecutionTests(WorkflowHost host) : IClassFixture<Wo
         var done = await host.Admin.WaitForInstanceAsync(instanceId.ToString(), host: host);
 
         Assert.Equal("Completed", done.GetProperty("status").GetString());
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowRulesDbContext>();
-        var outbox = await db.OutboxMessages.SingleAsync(m => m.InstanceId == instanceId);
-        Assert.NotNull(outbox.DispatchedAt);
+        var outbox = await WaitForDispatchedAsync(instanceId);
         Assert.NotNull(outbox.JobId);
     }
 
@@ -128,6 +127,28 @@ public sealed class InstanceExecutionTests(WorkflowHost host) : IClassFixture<Wo
             },
         });
         return await UndispatchedInstances.StartAsync(host, code, "PURCHASE_APPROVAL_REQUESTED", SampleRecords.PurchaseOrder(documentNo, 1m), dispatch);
+    }
+
+    /// <summary>
+    /// The sweep enqueues the job before it commits the row's stamp, so a fast job can complete the instance while
+    /// the stamp is still uncommitted: wait, bounded, for the stamp.
+    /// </summary>
+    private async Task<OutboxMessage> WaitForDispatchedAsync(Guid instanceId)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowRulesDbContext>();
+            var outbox = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.InstanceId == instanceId);
+            if (outbox.DispatchedAt is not null)
+            {
+                return outbox;
+            }
+
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), $"The outbox row of instance {instanceId} was never stamped as dispatched.");
+            await Task.Delay(100);
+        }
     }
 
     private async Task<WorkflowInstance> LoadAsync(Guid instanceId)

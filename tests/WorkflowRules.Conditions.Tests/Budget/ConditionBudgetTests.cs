@@ -85,10 +85,17 @@ public sealed class ConditionBudgetTests : IDisposable
         Assert.Equal(ConditionOutcome.True, outcome);
     }
 
+    /// <summary>
+    /// The loop reads the clock (it passes far more checks than the head start), so under the 100 ms budget a
+    /// descheduled thread or another test's garbage collection could stop it. A generous budget keeps the point:
+    /// the checks themselves never stop a loop that ends.
+    /// </summary>
     [Fact]
     public void Evaluate_FinishesLongButBoundedLoop_WhenItFitsTheBudget()
     {
-        var outcome = Evaluate("var total = 0L; for (var i = 0; i < 100_000; i++) { total += i; } return total == 4_999_950_000L;");
+        using var host = new ConditionTestHost(timeBudget: Generous);
+
+        var outcome = Evaluate(host, "var total = 0L; for (var i = 0; i < 100_000; i++) { total += i; } return total == 4_999_950_000L;");
 
         Assert.Equal(ConditionOutcome.True, outcome);
     }
