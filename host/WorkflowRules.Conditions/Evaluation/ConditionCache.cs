@@ -24,6 +24,7 @@ internal sealed partial class ConditionCache(
 {
     private readonly ConcurrentDictionary<ConditionKey, CompiledCondition> _entries = new();
     private readonly Lock _compileLock = new();
+    private readonly ConditionJitWarmer _warmer = new(logger);
 
     // Identity-keyed front of _entries. The host passes the same string instances (from its cached workflow
     // definitions) on every event, and an identity lookup costs a fraction of hashing and comparing the whole
@@ -81,17 +82,31 @@ internal sealed partial class ConditionCache(
         }
     }
 
-    /// <summary>Compiles every condition not cached yet, one assembly per record-type load context.</summary>
+    /// <summary>
+    /// Compiles (or loads from disk) every condition not cached yet, one assembly per record-type load context, then
+    /// has their machine code compiled in the background (<see cref="ConditionJitWarmer"/>).
+    /// </summary>
     public void Prepare(IEnumerable<(string Code, Type RecordType)> conditions)
     {
+        List<(ConditionKey, CompiledCondition)> added = [];
         lock (_compileLock)
         {
-            var missing = conditions.Distinct().Where(c => !_entries.ContainsKey(new ConditionKey(c.Code, c.RecordType))).ToList();
-            foreach (var group in missing.GroupBy(c => LoadContextOf(c.RecordType)))
+            var missing = conditions.Distinct().Select(c => new ConditionKey(c.Code, c.RecordType)).Where(k => !_entries.ContainsKey(k)).ToList();
+            foreach (var group in missing.GroupBy(k => LoadContextOf(k.RecordType)))
             {
-                CompileLocked([.. group]);
+                CompileLocked([.. group.Select(k => (k.Code, k.RecordType))]);
+            }
+
+            foreach (var key in missing)
+            {
+                if (_entries.TryGetValue(key, out var compiled) && compiled.Invoke is not null)
+                {
+                    added.Add((key, compiled));
+                }
             }
         }
+
+        _warmer.Warm(added, (key, compiled) => _entries.TryGetValue(key, out var current) && ReferenceEquals(current, compiled));
     }
 
     public void Retire(string code, Type recordType)
@@ -150,6 +165,9 @@ internal sealed partial class ConditionCache(
 
     /// <summary>How many times the compiler ran (one batch each): proves a disk hit compiled nothing.</summary>
     internal int Compiles => Volatile.Read(ref _compiles);
+
+    /// <summary>How many prepared conditions had their machine code compiled before their first evaluation.</summary>
+    internal int Warmed => _warmer.Warmed;
 
     /// <summary>How many conditions came from the compiled cache on disk.</summary>
     internal int LoadedFromDisk => Volatile.Read(ref _loadedFromDisk);
