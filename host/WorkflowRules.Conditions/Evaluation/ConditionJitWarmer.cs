@@ -128,7 +128,7 @@ internal sealed partial class ConditionJitWarmer(ILogger logger)
 
     private sealed record Batch(IReadOnlyList<(ConditionKey Key, CompiledCondition Compiled)> Conditions, Func<ConditionKey, CompiledCondition, bool> IsCurrent);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Compiled the code of {Count} prepared condition(s) ahead of their first evaluation in {ElapsedMs:0} ms")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Compiled the code of {Count} prepared condition(s) ahead of their first evaluation in {ElapsedMs:0} ms")]
     private static partial void LogWarmed(ILogger logger, int count, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not compile the code of {Class} ahead of its first evaluation: {Reason}")]

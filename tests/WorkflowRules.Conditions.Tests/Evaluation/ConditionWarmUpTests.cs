@@ -39,10 +39,17 @@ public sealed class ConditionWarmUpTests : IDisposable
     public void Prepare_LeavesASmallBatchToItsFirstEvaluation()
     {
         _host.Evaluator.Prepare(Conditions("Record.Amount > {0}m", Batch - 1));
+        _host.Evaluator.Prepare(Conditions("Record.Amount >= {0}m", Batch));
 
-        // Batches are warmed in order: had the small one been queued, it would be counted before the next one is done.
-        PrepareAndWait(Conditions("Record.Amount >= {0}m", Batch), warmed: Batch);
+        // Batches are warmed one after the other, in order, each reported when done: had the small one been queued,
+        // its report would come first.
+        Assert.True(SpinWait.SpinUntil(() => WarmUpReports().Count > 0, Generous), $"no batch warmed after {Generous.TotalSeconds} s");
+        Assert.StartsWith($"Compiled the code of {Batch} prepared condition(s)", WarmUpReports()[0], StringComparison.Ordinal);
+        Assert.Equal(Batch, _host.Cache.Warmed);
     }
+
+    private List<string> WarmUpReports() =>
+        [.. _host.Log.Lines.Select(l => l.Message).Where(m => m.StartsWith("Compiled the code of ", StringComparison.Ordinal))];
 
     private static List<(ConditionSource, Type)> Conditions(string template, int count) =>
         [.. Enumerable.Range(0, count).Select(i => (ConditionSource.Inline(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, i)), typeof(PurchaseDocument)))];
