@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -144,20 +143,13 @@ public sealed class EventIntakeTests(WorkflowHost host) : IClassFixture<Workflow
         Assert.Equal("Released", followUps[0].GetProperty("record").GetProperty("status").GetString());
     }
 
-    private async Task WaitForSucceededJobAsync(string instanceId)
+    private Task WaitForSucceededJobAsync(string instanceId)
     {
         var monitoring = host.GetRequiredService<JobStorage>().GetMonitoringApi();
         var id = Guid.Parse(instanceId);
-        var waited = Stopwatch.StartNew();
-        while (!monitoring.SucceededJobs(0, 1000).Any(job => job.Value.Job?.Args.Contains(id) == true))
-        {
-            if (waited.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                Assert.Fail($"No succeeded Hangfire job ran instance {instanceId}: {await host.DescribeJobsAsync(instanceId)}");
-            }
-
-            await Task.Delay(100);
-        }
+        return Poll.UntilAsync(
+            () => Task.FromResult((monitoring.SucceededJobs(0, 1000).Any(job => job.Value.Job?.Args.Contains(id) == true), true)),
+            async _ => $"No succeeded Hangfire job ran instance {instanceId}: {await host.DescribeJobsAsync(instanceId)}");
     }
 
     private async Task<int> CountReceivedEventsAsync(string recordKey)

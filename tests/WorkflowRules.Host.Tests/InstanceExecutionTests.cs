@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -133,23 +132,16 @@ public sealed class InstanceExecutionTests(WorkflowHost host) : IClassFixture<Wo
     /// The sweep enqueues the job before it commits the row's stamp, so a fast job can complete the instance while
     /// the stamp is still uncommitted: wait, bounded, for the stamp.
     /// </summary>
-    private async Task<OutboxMessage> WaitForDispatchedAsync(Guid instanceId)
-    {
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            await using var scope = host.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<WorkflowRulesDbContext>();
-            var outbox = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.InstanceId == instanceId);
-            if (outbox.DispatchedAt is not null)
+    private Task<OutboxMessage> WaitForDispatchedAsync(Guid instanceId) =>
+        Poll.UntilAsync(
+            async () =>
             {
-                return outbox;
-            }
-
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), $"The outbox row of instance {instanceId} was never stamped as dispatched.");
-            await Task.Delay(100);
-        }
-    }
+                await using var scope = host.Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<WorkflowRulesDbContext>();
+                var outbox = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.InstanceId == instanceId);
+                return (outbox.DispatchedAt is not null, outbox);
+            },
+            _ => Task.FromResult($"The outbox row of instance {instanceId} was never stamped as dispatched."));
 
     private async Task<WorkflowInstance> LoadAsync(Guid instanceId)
     {

@@ -6,8 +6,6 @@ namespace WorkflowRules.Host.Tests.Support;
 /// <summary>The HTTP calls the tests make, written once.</summary>
 public static class WorkflowApi
 {
-    private static readonly TimeSpan s_defaultWait = TimeSpan.FromSeconds(60);
-
     public static async Task<JsonElement> CreateWorkflowAsync(this HttpClient client, object workflow)
     {
         var response = await client.PostAsJsonAsync("/api/workflows", workflow);
@@ -33,43 +31,26 @@ public static class WorkflowApi
     }
 
     /// <summary>Polls an instance until it leaves Running (responses run in Hangfire jobs, asynchronously).</summary>
-    public static async Task<JsonElement> WaitForInstanceAsync(this HttpClient client, string instanceId, TimeSpan? timeout = null, WorkflowHost? host = null)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var instance = await client.GetJsonAsync($"/api/instances/{instanceId}");
-            if (instance.GetProperty("status").GetString() != "Running")
+    public static Task<JsonElement> WaitForInstanceAsync(this HttpClient client, string instanceId, TimeSpan? timeout = null, WorkflowHost? host = null) =>
+        Poll.UntilAsync(
+            async () =>
             {
-                return instance;
-            }
-
-            if (waited.Elapsed > (timeout ?? s_defaultWait))
-            {
-                var jobs = host is null ? "" : await host.DescribeJobsAsync(instanceId);
-                Assert.Fail($"Instance {instanceId} was still running after the wait: {instance} {jobs}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+                var instance = await client.GetJsonAsync($"/api/instances/{instanceId}");
+                return (instance.GetProperty("status").GetString() != "Running", instance);
+            },
+            async instance => $"Instance {instanceId} was still running after the wait: {instance} {(host is null ? "" : await host.DescribeJobsAsync(instanceId))}",
+            timeout);
 
     /// <summary>Polls until <paramref name="condition"/> holds for the JSON at <paramref name="url"/>.</summary>
-    public static async Task<JsonElement> WaitForAsync(this HttpClient client, string url, Func<JsonElement, bool> condition, TimeSpan? timeout = null)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var json = await client.GetJsonAsync(url);
-            if (condition(json))
+    public static Task<JsonElement> WaitForAsync(this HttpClient client, string url, Func<JsonElement, bool> condition, TimeSpan? timeout = null) =>
+        Poll.UntilAsync(
+            async () =>
             {
-                return json;
-            }
-
-            Assert.True(waited.Elapsed < (timeout ?? s_defaultWait), $"{url} never reached the expected state; last: {json}");
-            await Task.Delay(100);
-        }
-    }
+                var json = await client.GetJsonAsync(url);
+                return (condition(json), json);
+            },
+            json => Task.FromResult($"{url} never reached the expected state; last: {json}"),
+            timeout);
 
     public static string FirstInstanceId(this JsonElement eventOutcome) =>
         eventOutcome.GetProperty("instances")[0].GetProperty("id").GetString()!;
