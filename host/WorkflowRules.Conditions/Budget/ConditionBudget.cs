@@ -4,20 +4,21 @@ using System.Runtime.CompilerServices;
 namespace WorkflowRules.Conditions.Budget;
 
 /// <summary>
-/// The budget checks compiled into every condition at loop bodies and function entries: running code never
-/// observes a CancellationToken and threads cannot be aborted, so the condition has to stop itself.
+/// The budget checks compiled into conditions that have lambdas or local functions of their own, at loop bodies and
+/// function entries: running code never observes a CancellationToken and threads cannot be aborted, so the
+/// condition has to stop itself. (Conditions without functions of their own use the cheaper <see cref="LocalBudget"/>.)
 /// Public only because generated code calls it; conditions themselves cannot (the allow-list refuses it).
 /// </summary>
 /// <remarks>
-/// The state is thread-static on purpose: generated code must reach it without an instance, and a captured
-/// instance would make non-capturing lambdas allocate a closure per evaluation. Each evaluation owns its
-/// thread's state between <see cref="Start"/> and <see cref="End"/>.
+/// The state is thread-static on purpose: a lambda must reach it without an instance, and a captured instance
+/// would make non-capturing lambdas allocate a closure per evaluation. Each evaluation owns its thread's state
+/// between <see cref="Start"/> and <see cref="End"/>, which the generated method calls around its body.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ConditionBudget
 {
-    /// <summary>How many checks pass between two clock reads: a clock read costs ~35 ns, a check ~1 ns.</summary>
-    private const int ChecksPerClockRead = 256;
+    /// <summary>How many checks pass between two clock reads (a power of two): a clock read costs ~35 ns, a check ~1 ns.</summary>
+    internal const int ChecksPerClockRead = 256;
 
     /// <summary>
     /// How far the stack may grow between two questions to the runtime: a small part of the reserve (64 KB or
@@ -72,29 +73,29 @@ public static class ConditionBudget
     }
 
     /// <summary>
-    /// Starts a budget on this thread and returns the thread's state, for <see cref="End"/>. The clock starts at
+    /// Starts <paramref name="budget"/> on this thread and returns the thread's state, for <see cref="End"/>. The clock starts at
     /// the first clock read, after <see cref="ChecksPerClockRead"/> checks: a condition that loops or calls lambdas
     /// only a little (the usual case: a few lines) never reads the clock at all. The unmeasured head start is
     /// that many loop iterations or calls of straight-line code, microseconds, against a budget of hundreds of
     /// milliseconds.
     /// </summary>
-    internal static ref State Start(TimeProvider clock, long budgetTimestampTicks)
+    public static ref State Start(ConditionBudgetClock budget)
     {
         ref var state = ref t_state;
-        state.Budget = budgetTimestampTicks;
+        state.Budget = budget.BudgetTicks;
         state.Deadline = 0;
         state.Countdown = ChecksPerClockRead;
         // Written only when it changes (one host, one clock): a reference store costs a GC write barrier.
-        if (!ReferenceEquals(state.Clock, clock))
+        if (!ReferenceEquals(state.Clock, budget.Clock))
         {
-            state.Clock = clock;
+            state.Clock = budget.Clock;
         }
 
         return ref state;
     }
 
     /// <summary>Ends the budget <see cref="Start"/> began; checks outside an evaluation enforce nothing.</summary>
-    internal static void End(ref State state) => state.Budget = 0;
+    public static void End(ref State state) => state.Budget = 0;
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void CheckStack(ref State state, nuint address)
@@ -128,20 +129,21 @@ public static class ConditionBudget
         }
     }
 
-    /// <summary>A thread's budget; internal so that an evaluation can hold a ref to it between start and end.</summary>
-    internal struct State
+    /// <summary>A thread's budget; public (without public members) so that generated code can hold a ref to it between start and end.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public struct State
     {
-        public int Countdown;
+        internal int Countdown;
 
         /// <summary>The complement of the lowest stack address known to leave enough stack (0: none known yet).</summary>
-        public nuint UncheckedBelow;
+        internal nuint UncheckedBelow;
 
-        public long Deadline;
+        internal long Deadline;
 
         /// <summary>The running evaluation's budget in timestamp ticks; 0 when none is running.</summary>
-        public long Budget;
+        internal long Budget;
 
         /// <summary>Kept after an evaluation: the host's one clock, a singleton.</summary>
-        public TimeProvider? Clock;
+        internal TimeProvider? Clock;
     }
 }

@@ -1,4 +1,4 @@
-using WorkflowRules.Sdk.Conditions;
+using WorkflowRules.Conditions.Evaluation;
 
 namespace WorkflowRules.Conditions.Compilation;
 
@@ -7,6 +7,6 @@ namespace WorkflowRules.Conditions.Compilation;
 /// kept it from being emitted.
 /// </summary>
 internal sealed record CompiledConditionResult(
-    Func<object, object?, ConditionEvent, bool>? Invoke,
+    ConditionInvoker? Invoke,
     IReadOnlyList<ConditionDiagnostic> Diagnostics,
     string? ClassName = null);

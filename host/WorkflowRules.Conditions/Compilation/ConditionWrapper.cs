@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace WorkflowRules.Conditions.Compilation;
 
 /// <summary>
-/// Wraps a condition into <c>static bool Evaluate(T Record, T? Previous, ConditionEvent Event)</c> plus an untyped
+/// Wraps a condition into <c>static bool Evaluate(T Record, T? Previous, ConditionEvent Event, ConditionBudgetClock __wr_budget)</c> plus an untyped
 /// twin that casts, so the host binds one delegate on <see cref="object"/> per condition. The twin is an instance
 /// method so that the delegate is a closed one: invoking a delegate to a static method goes through an extra
 /// argument-shuffling stub. Before the user's text the method declares the other variables of a condition
@@ -18,8 +18,16 @@ internal static class ConditionWrapper
     /// The shape of the generated code, part of every compiled-cache key: change it whenever the wrapper emits
     /// different code for the same condition, so assemblies made by an earlier wrapper are never loaded again.
     /// </summary>
-    /// <remarks>2: declares <c>Approvals</c>. 3: the typed method is marked for aggressive inlining.</remarks>
-    public const string Revision = "3";
+    /// <remarks>
+    /// 2: declares <c>Approvals</c>. 3: the typed method is marked for aggressive inlining. 4: the budget comes in as an
+    /// argument, LINQ quantifiers are lowered to loops (<see cref="Budget.BudgetRewriter"/>).
+    /// </remarks>
+    public const string Revision = "4";
+
+    /// <summary>The hidden parameter that brings the host's <see cref="Budget.ConditionBudgetClock"/> (the prefix is reserved).</summary>
+    public const string BudgetParameter = "__wr_budget";
+
+    private const string BudgetClock = "global::WorkflowRules.Conditions.Budget.ConditionBudgetClock";
 
     private const string ApprovalState = "global::WorkflowRules.Sdk.Conditions.ApprovalState";
 
@@ -48,7 +56,8 @@ internal static class ConditionWrapper
             // Inlined into the untyped twin: one method per condition for the JIT to compile, and one call per evaluation.
             .Append("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]\n")
             .Append("public static bool ").Append(GeneratedCondition.EvaluateMethod).Append('(')
-            .Append(record).Append(" Record, ").Append(record).Append("? Previous, ").Append(evt).Append(" Event)\n{\n")
+            .Append(record).Append(" Record, ").Append(record).Append("? Previous, ").Append(evt).Append(" Event, ")
+            .Append(BudgetClock).Append(' ').Append(BudgetParameter).Append(")\n{\n")
             // One line before the user's text, which keeps its own positions (UserSpan). A property read, no allocation;
             // the fallback covers a caller that set Approvals to null against the SDK's annotations.
             .Append(ApprovalState).Append(' ').Append(ConditionVariables.ApprovalsName).Append(" = Event.Approvals ?? ").Append(ApprovalState).Append(".None;\n");
@@ -67,8 +76,8 @@ internal static class ConditionWrapper
         }
 
         source.Append("}\n")
-            .Append("public bool ").Append(GeneratedCondition.UntypedMethod).Append("(object record, object? previous, ").Append(evt).Append(" evt) => ")
-            .Append(GeneratedCondition.EvaluateMethod).Append("((").Append(record).Append(")record, (").Append(record).Append("?)previous, evt);\n")
+            .Append("public bool ").Append(GeneratedCondition.UntypedMethod).Append("(object record, object? previous, ").Append(evt).Append(" evt, ").Append(BudgetClock).Append(" budget) => ")
+            .Append(GeneratedCondition.EvaluateMethod).Append("((").Append(record).Append(")record, (").Append(record).Append("?)previous, evt, budget);\n")
             .Append("}\n}\n");
 
         var tree = CSharpSyntaxTree.ParseText(SourceText.From(source.ToString(), Encoding.UTF8), options, path: className + ".cs");

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using WorkflowRules.Sdk.Conditions;
+using WorkflowRules.Conditions.Evaluation;
 
 namespace WorkflowRules.Conditions.Compilation;
 
@@ -36,12 +36,12 @@ internal sealed class GeneratedCondition
     /// instance of it (the class has no state).
     /// </summary>
     /// <exception cref="TypeLoadException">The assembly has no such class (e.g. a stale or foreign file).</exception>
-    public static Func<object, object?, ConditionEvent, bool> Bind(Assembly assembly, string className)
+    public static ConditionInvoker Bind(Assembly assembly, string className)
     {
         var type = assembly.GetType($"{Namespace}.{className}", throwOnError: true)!;
         var method = type.GetMethod(UntypedMethod, BindingFlags.Public | BindingFlags.Instance)
             ?? throw new TypeLoadException($"{type.FullName} has no method {UntypedMethod}.");
-        return method.CreateDelegate<Func<object, object?, ConditionEvent, bool>>(Activator.CreateInstance(type));
+        return method.CreateDelegate<ConditionInvoker>(Activator.CreateInstance(type));
     }
 
     private SourceText UserText => _userText ??= SourceText.From(Code);

@@ -2,7 +2,7 @@ using System.Runtime.Loader;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using WorkflowRules.Conditions.Compilation;
-using WorkflowRules.Sdk.Conditions;
+using WorkflowRules.Conditions.Evaluation;
 
 namespace WorkflowRules.Conditions.CompiledCache;
 
@@ -36,7 +36,7 @@ internal sealed partial class CompiledConditionStore(string directory, TimeProvi
     /// <summary>Loads the conditions with these keys, one context per batch assembly found, resolving through <paramref name="recordContext"/>.</summary>
     public LoadedConditions Load(IReadOnlyList<string> conditionKeys, AssemblyLoadContext recordContext)
     {
-        var loaded = new LoadedConditions(new Func<object, object?, ConditionEvent, bool>?[conditionKeys.Count], new ConditionLoadContext?[conditionKeys.Count]);
+        var loaded = new LoadedConditions(new ConditionInvoker?[conditionKeys.Count], new ConditionLoadContext?[conditionKeys.Count]);
         var wanted = new List<Wanted>();
         for (var i = 0; i < conditionKeys.Count; i++)
         {

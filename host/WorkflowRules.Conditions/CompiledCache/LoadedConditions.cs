@@ -1,5 +1,5 @@
 using WorkflowRules.Conditions.Compilation;
-using WorkflowRules.Sdk.Conditions;
+using WorkflowRules.Conditions.Evaluation;
 
 namespace WorkflowRules.Conditions.CompiledCache;
 
@@ -7,7 +7,7 @@ namespace WorkflowRules.Conditions.CompiledCache;
 /// What the compiled cache had, per requested condition in request order: its delegate and the context its
 /// assembly was loaded into, or nulls for a miss.
 /// </summary>
-internal sealed record LoadedConditions(Func<object, object?, ConditionEvent, bool>?[] Invokes, ConditionLoadContext?[] Contexts)
+internal sealed record LoadedConditions(ConditionInvoker?[] Invokes, ConditionLoadContext?[] Contexts)
 {
     public int Count => Invokes.Count(i => i is not null);
 }

@@ -1,13 +1,11 @@
-using WorkflowRules.Sdk.Conditions;
-
 namespace WorkflowRules.Conditions.Evaluation;
 
 /// <summary>A cached condition: its delegate, or the failure that every evaluation of it reports (allocated once).</summary>
-internal sealed class CompiledCondition(string hash, Func<object, object?, ConditionEvent, bool>? invoke, ConditionFailure? failure, ConditionAssembly? owner)
+internal sealed class CompiledCondition(string hash, ConditionInvoker? invoke, ConditionFailure? failure, ConditionAssembly? owner)
 {
     public string Hash => hash;
 
-    public Func<object, object?, ConditionEvent, bool>? Invoke => invoke;
+    public ConditionInvoker? Invoke => invoke;
 
     public ConditionFailure? Failure => failure;
 

@@ -1,5 +1,3 @@
-using WorkflowRules.Sdk.Conditions;
-
 namespace WorkflowRules.Conditions.Evaluation;
 
 /// <summary>
@@ -13,7 +11,7 @@ namespace WorkflowRules.Conditions.Evaluation;
 /// True when only a retire, forget or script change can alter the answer; false for answers that depend on the
 /// scripts folder or the loaded plugins at the moment (a missing script), which are resolved again every time.
 /// </param>
-internal sealed record ConditionBinding(int Generation, Func<object, object?, ConditionEvent, bool>? Invoke, ConditionFailure? Failure, bool Settled)
+internal sealed record ConditionBinding(int Generation, ConditionInvoker? Invoke, ConditionFailure? Failure, bool Settled)
 {
     /// <summary>A handle's state before its first evaluation: never current, so the first call resolves.</summary>
     public static ConditionBinding Unresolved { get; } = new(-1, null, null, Settled: false);

@@ -248,7 +248,7 @@ internal sealed partial class ConditionCache(
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             LogDiskFailed(logger, disk.Directory, e);
-            return new LoadedConditions(new Func<object, object?, WorkflowRules.Sdk.Conditions.ConditionEvent, bool>?[diskKeys.Length], new ConditionLoadContext?[diskKeys.Length]);
+            return new LoadedConditions(new ConditionInvoker?[diskKeys.Length], new ConditionLoadContext?[diskKeys.Length]);
         }
     }
 

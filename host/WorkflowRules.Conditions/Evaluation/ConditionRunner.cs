@@ -4,19 +4,19 @@ using WorkflowRules.Sdk.Conditions;
 namespace WorkflowRules.Conditions.Evaluation;
 
 /// <summary>
-/// Runs a compiled condition under the time budget and turns whatever its code throws into a failure. Shared by
-/// <see cref="ConditionEvaluator.Evaluate"/> and <see cref="ConditionHandle"/>; the success path allocates nothing.
+/// Runs a compiled condition under the host's time budget (which the condition's own checks enforce) and turns
+/// whatever its code throws into a failure. Shared by <see cref="ConditionEvaluator.Evaluate"/> and
+/// <see cref="ConditionHandle"/>; the success path allocates nothing.
 /// </summary>
 internal sealed class ConditionRunner(TimeProvider clock, TimeSpan budget)
 {
-    private readonly long _budgetTicks = Math.Max(1, (long)(budget.TotalSeconds * clock.TimestampFrequency));
+    private readonly ConditionBudgetClock _budget = new(clock, budget);
 
-    public ConditionOutcome Run(Func<object, object?, ConditionEvent, bool> invoke, object record, object? previous, ConditionEvent evt)
+    public ConditionOutcome Run(ConditionInvoker invoke, object record, object? previous, ConditionEvent evt)
     {
-        ref var state = ref ConditionBudget.Start(clock, _budgetTicks);
         try
         {
-            return invoke(record, previous, evt) ? ConditionOutcome.True : ConditionOutcome.False;
+            return invoke(record, previous, evt, _budget) ? ConditionOutcome.True : ConditionOutcome.False;
         }
         catch (ConditionBudgetExceededException e)
         {
@@ -26,10 +26,6 @@ internal sealed class ConditionRunner(TimeProvider clock, TimeSpan budget)
         {
             // Whatever the user's code threw is the user's problem to fix, never the host's to crash on.
             return ConditionOutcome.Failed(ConditionFailures.Threw(e));
-        }
-        finally
-        {
-            ConditionBudget.End(ref state);
         }
     }
 }

@@ -33,6 +33,11 @@ internal static class ConditionRules
 
     public const string Refs = "ref locals, ref returns and the __arglist/__makeref family are not allowed in conditions.";
 
+    /// <summary>Names the engine gives what it generates around a condition (its budget, lowered LINQ calls).</summary>
+    public const string ReservedPrefix = "__wr";
+
+    public const string Reserved = "names starting with " + ReservedPrefix + " are reserved for the code the engine generates; choose another name.";
+
     /// <summary>"X is not allowed in a condition (line L, column C): why".</summary>
     public static string Refusal(string what, int line, int column, string why) =>
         $"{what} is not allowed in a condition (line {line}, column {column}): {why}";

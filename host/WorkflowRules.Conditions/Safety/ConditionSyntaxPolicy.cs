@@ -7,7 +7,8 @@ namespace WorkflowRules.Conditions.Safety;
 
 /// <summary>
 /// Refusals that need no binding: constructs a condition must never contain whatever they would bind to
-/// (directives, attributes, unsafe code, try/catch, goto, declarations). Runs before the semantic allow-list.
+/// (directives, attributes, unsafe code, try/catch, goto, declarations), and names the engine keeps for the code it
+/// generates around the condition. Runs before the semantic allow-list.
 /// </summary>
 internal static class ConditionSyntaxPolicy
 {
@@ -45,6 +46,7 @@ internal static class ConditionSyntaxPolicy
 
             var why = token.Kind() switch
             {
+                SyntaxKind.IdentifierToken when token.ValueText.StartsWith(ConditionRules.ReservedPrefix, StringComparison.Ordinal) => ConditionRules.Reserved,
                 SyntaxKind.UnsafeKeyword or SyntaxKind.FixedKeyword or SyntaxKind.StackAllocKeyword => ConditionRules.Unsafe,
                 SyntaxKind.ExternKeyword => ConditionRules.Declarations,
                 SyntaxKind.AsyncKeyword or SyntaxKind.AwaitKeyword or SyntaxKind.LockKeyword or SyntaxKind.VolatileKeyword => ConditionRules.Threading,

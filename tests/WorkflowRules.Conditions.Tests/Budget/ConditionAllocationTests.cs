@@ -18,6 +18,8 @@ public sealed class ConditionAllocationTests : IDisposable
     {
         { """Record.Amount > 1000m && Record.VendorNo.StartsWith("V")""", nameof(PurchaseDocument) },
         { """Record.Lines.Any(l => l.Type == "Item" && l.Quantity > 10)""", nameof(PurchaseDocument) },
+        // A capturing predicate: as LINQ it would allocate a closure and a delegate per evaluation; lowered to a loop, nothing.
+        { "var least = 10m; return Record.Lines.Any(l => l.Quantity > least) && Record.Lines.Count(l => l.Quantity < least) == 1;", nameof(PurchaseDocument) },
         { "Previous != null && Record.CreditLimit > Previous.CreditLimit", nameof(Customer) },
         { "Approvals.Pending == 0 && Approvals.Approved > 0 && Record.Amount > 1000m", nameof(PurchaseDocument) },
     };
@@ -38,15 +40,22 @@ public sealed class ConditionAllocationTests : IDisposable
             Assert.True(evaluator.Evaluate(source, type, record, previous, evt).Holds);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var held = 0;
-        for (var i = 0; i < Evaluations; i++)
+        // The least of three rounds: a per-evaluation allocation shows in every round (10,000 times over), while a
+        // one-off allocation the runtime makes on this thread (a method reaching its next tier meanwhile) shows in one.
+        var allocated = long.MaxValue;
+        for (var round = 0; round < 3; round++)
         {
-            held += evaluator.Evaluate(source, type, record, previous, evt).Holds ? 1 : 0;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var held = 0;
+            for (var i = 0; i < Evaluations; i++)
+            {
+                held += evaluator.Evaluate(source, type, record, previous, evt).Holds ? 1 : 0;
+            }
+
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(Evaluations, held);
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(Evaluations, held);
         Assert.Equal(0, allocated);
     }
 }

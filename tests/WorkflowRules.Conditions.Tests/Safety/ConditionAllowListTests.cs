@@ -51,6 +51,8 @@ public sealed class ConditionAllowListTests : IDisposable
         { "declaring a type", "class Evil { } return true;", "class Evil { }" },
         { "cast to forbidden type", "(object)Record is System.IO.Stream", "System.IO.Stream" },
         { "forbidden generic argument", "Record.Lines.OfType<System.IO.Stream>().Any()", "Record.Lines.OfType<System.IO.Stream>" },
+        { "the lowering helper", "new[] { 1 }.Any() && WorkflowRules.Conditions.Lowering.ConditionLinq.TryGetSpan(new[] { 1 }, out var span)", "WorkflowRules.Conditions.Lowering.ConditionLinq.TryGetSpan" },
+        { "a name the engine reserves", "var __wr_budget = 1; return __wr_budget > 0;", "__wr_budget" },
         { "the budget itself", "var ok = true; WorkflowRules.Conditions.Budget.ConditionBudget.Loop(); return ok;", "WorkflowRules.Conditions.Budget.ConditionBudget.Loop" },
     };
 

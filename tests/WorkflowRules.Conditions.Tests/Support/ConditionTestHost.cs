@@ -15,7 +15,9 @@ public sealed class ConditionTestHost : IDisposable
     private readonly ServiceProvider _services;
 
     // compiledCacheDirectory: the compiled cache on disk, owned by the caller (hosts may share one); none when null.
-    public ConditionTestHost(TimeSpan? timeBudget = null, IConditionRecordTypeResolver? resolver = null, TimeSpan? debounce = null, string? compiledCacheDirectory = null)
+    // clock: the host's TimeProvider (the system's when null).
+    public ConditionTestHost(
+        TimeSpan? timeBudget = null, IConditionRecordTypeResolver? resolver = null, TimeSpan? debounce = null, string? compiledCacheDirectory = null, TimeProvider? clock = null)
     {
         ScriptsDirectory = Directory.CreateTempSubdirectory("conditions-tests-").FullName;
         var configuration = new ConfigurationBuilder()
@@ -30,6 +32,7 @@ public sealed class ConditionTestHost : IDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(Log));
         services.AddSingleton(resolver ?? new TestRecordTypeResolver());
+        services.AddSingleton(clock ?? TimeProvider.System);
         services.AddWorkflowConditions(configuration);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
