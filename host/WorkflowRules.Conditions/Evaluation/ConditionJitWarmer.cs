@@ -91,8 +91,9 @@ internal sealed partial class ConditionJitWarmer(ILogger logger)
 
     /// <summary>
     /// The bound method, the generated class's other methods and constructors (local functions) and those of its
-    /// nested types (lambdas, iterators, closures). Not the typed method: it is marked for inlining into the bound one
-    /// (<see cref="Compilation.ConditionWrapper"/>), and compiling it on its own as well would double the work. Generic
+    /// nested types (lambdas, iterators, closures). Not the methods marked for inlining — the typed method
+    /// (<see cref="Compilation.ConditionWrapper"/>) and lowered LINQ calls (<see cref="Lowering.LoweredFunction"/>) — which
+    /// the bound one compiles into itself: compiling them on their own as well would double the work. Generic
     /// code is left to its first call: which instantiations it needs is not known here.
     /// </summary>
     private bool TryPrepare(MethodInfo bound)
@@ -110,7 +111,8 @@ internal sealed partial class ConditionJitWarmer(ILogger logger)
 
                 foreach (var method in type.GetMethods(DeclaredMethods).Concat<MethodBase>(type.GetConstructors(DeclaredMethods)))
                 {
-                    if (method != bound && method.Name != Compilation.GeneratedCondition.EvaluateMethod && !method.IsAbstract && !method.ContainsGenericParameters)
+                    if (method != bound && !method.MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveInlining)
+                        && !method.IsAbstract && !method.ContainsGenericParameters)
                     {
                         RuntimeHelpers.PrepareMethod(method.MethodHandle);
                     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
@@ -17,13 +16,6 @@ namespace WorkflowRules.Benchmarks.Conditions;
 /// microsoft/RulesEngine and a cached CSharpScript. Everything is compiled or cached in <see cref="Setup"/>; the
 /// benchmarks measure the per-evaluation cost only.
 /// </summary>
-/// <remarks>
-/// The hand-written lambda is measured twice. <c>Enumerable.Any</c> is one shared method for every reference-type
-/// element, and the JIT inlines the predicate into its loop only when profiling saw a single predicate there: in this
-/// process, perhaps (then the lambda runs in about half the time); in a host, where EF Core, ASP.NET Core and the
-/// engine all call <c>Any</c> with their own predicates, never. <see cref="HandWrittenLambdaSharedAny"/> first makes
-/// <c>Any</c> see several predicates, as a host would, so that figure does not depend on that luck.
-/// </remarks>
 [MemoryDiagnoser]
 public class ConditionEvaluationBenchmarks
 {
@@ -98,32 +90,6 @@ public class ConditionEvaluationBenchmarks
         }
     }
 
-    /// <summary>
-    /// <see cref="Setup"/>, then a second of <c>Any</c> calls with four other predicates over reference-type elements, long
-    /// enough for <c>Any</c> to be profiled and recompiled with what it saw, as in a process that uses LINQ elsewhere.
-    /// </summary>
-    [GlobalSetup(Target = nameof(HandWrittenLambdaSharedAny))]
-    public async Task SetupSharedAny()
-    {
-        await Setup().ConfigureAwait(false);
-        string[] words = ["alpha", "beta", "gamma", "delta"];
-        Func<string, bool>[] predicates = [w => w.Length > 9, w => w[0] == 'z', w => w.EndsWith('q'), w => w == "omega"];
-        var matches = 0;
-        var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency;
-        while (Stopwatch.GetTimestamp() < until)
-        {
-            foreach (var predicate in predicates)
-            {
-                matches += words.Any(predicate) ? 1 : 0;
-            }
-        }
-
-        if (matches != 0)
-        {
-            throw new InvalidOperationException("No word should match the warm-up predicates.");
-        }
-    }
-
     [GlobalCleanup]
     public void Cleanup()
     {
@@ -132,9 +98,6 @@ public class ConditionEvaluationBenchmarks
 
     [Benchmark(Baseline = true, Description = "Hand-written lambda")]
     public bool HandWrittenLambda() => Lambda(_record);
-
-    [Benchmark(Description = "Hand-written lambda, Any shared with other predicates")]
-    public bool HandWrittenLambdaSharedAny() => Lambda(_record);
 
     /// <summary>As the engine calls it: a handle bound once per condition of a cached workflow version.</summary>
     [Benchmark(Description = "WorkflowRules ConditionHandle.Evaluate (as the engine calls it)")]
