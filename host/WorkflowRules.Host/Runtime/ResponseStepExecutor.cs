@@ -8,24 +8,25 @@ using WorkflowRules.Sdk.Responses;
 namespace WorkflowRules.Host.Runtime;
 
 /// <summary>
-/// Runs one response step: marks it processing (committed, so a crash shows where it stopped), runs
-/// the plugin's response, then commits its completion, the changed record, the events it raised and — when it
-/// was the last step — the instance's completion together, or its failure with the error, ready for a retry.
+/// Runs one response step: runs the plugin's response (shown as processing if it takes long: <see cref="SlowStepMarker"/>),
+/// then commits its completion, the changed record, the events it raised and — when it was the last step — the
+/// instance's completion together, or its failure with the error, ready for a retry.
 /// </summary>
 public sealed partial class ResponseStepExecutor(
     IPluginCatalog catalog,
     WorkflowDefinitionCache definitions,
+    SlowStepMarker slowSteps,
     TimeProvider timeProvider,
     ILogger<ResponseStepExecutor> logger)
 {
     public async Task<StepRun> ExecuteAsync(WorkflowRulesDbContext db, WorkflowInstance instance, InstanceStep step, CancellationToken cancellationToken)
     {
+        // Saved with the outcome (or by the slow-step mark), not on their own.
         step.Status = StepStatus.Processing;
         step.Attempts++;
         step.StartedAt = timeProvider.GetUtcNow();
         step.Error = null;
         instance.UpdatedAt = step.StartedAt.Value;
-        await db.SaveChangesAsync(cancellationToken);
 
         var definition = definitions.TryGet(step.DefinitionVersionId)
             ?? definitions.Get(await db.WorkflowVersions.AsNoTracking().SingleAsync(v => v.Id == step.DefinitionVersionId, cancellationToken));
@@ -59,19 +60,34 @@ public sealed partial class ResponseStepExecutor(
             OriginalRecord = instance.OriginalRecordJson is null ? null : StoredRecord.Parse(recordType, instance.OriginalRecordJson),
         };
 
-        ResponseResult result;
-        try
+        ResponseResult? result = null;
+        Exception? thrown = null;
+        // Disposed before the outcome is saved: a slow-step mark under way is written first, never over the outcome.
+        await using (slowSteps.MarkIfSlow(step))
         {
-            result = await response.InvokeAsync(invocation, cancellationToken);
+            try
+            {
+                result = await response.InvokeAsync(invocation, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw; // Shutting down: the step stays Active (or Processing) and the job runs again.
+            }
+            catch (Exception exception)
+            {
+                thrown = exception;
+            }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+
+        if (thrown is not null)
         {
-            throw; // Shutting down: the step stays Processing and the job runs again.
+            LogResponseFailed(logger, thrown, step.FunctionName, instance.Id, step.StepId);
+            return await FailAsync(db, instance, step, $"{thrown.GetType().Name}: {thrown.Message}", cancellationToken);
         }
-        catch (Exception exception)
+
+        if (result is null)
         {
-            LogResponseFailed(logger, exception, step.FunctionName, instance.Id, step.StepId);
-            return await FailAsync(db, instance, step, $"{exception.GetType().Name}: {exception.Message}", cancellationToken);
+            return await FailAsync(db, instance, step, $"Response '{step.FunctionName}' returned no result (a plugin defect).", cancellationToken);
         }
 
         var raisedEvents = new List<ReceivedEvent>();

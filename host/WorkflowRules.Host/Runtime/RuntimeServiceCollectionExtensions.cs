@@ -16,6 +16,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<InstanceFactory>();
         services.AddSingleton<EventProcessor>();
         services.AddSingleton<EventIntake>();
+        services.AddSingleton<SlowStepMarker>();
         services.AddSingleton<ResponseStepExecutor>();
         services.AddSingleton<QueuedEventProcessor>();
         services.AddSingleton<InstanceRunner>();
