@@ -9,22 +9,13 @@ using WorkflowRules.Persistence.Outbox;
 
 namespace WorkflowRules.Host.Tests;
 
-/// <summary>Failures, retries and at-least-once jobs: nothing lost, nothing run twice.</summary>
+/// <summary>Failures, retries, slow responses and at-least-once jobs: nothing lost, nothing run twice.</summary>
 public sealed class InstanceExecutionTests(WorkflowHost host) : IClassFixture<WorkflowHost>
 {
     [Fact]
     public async Task FailedResponse_IsShownWithItsError_AndCompletesOnRetry()
     {
-        var marker = Path.Combine(host.Root, "fail-marker");
-        File.WriteAllText(marker, "present");
-        await host.Admin.CreateWorkflowAsync(new
-        {
-            code = "FLAKY",
-            description = "Fails while the marker exists",
-            enabled = true,
-            entryEvent = "TICKET_OPENED",
-            responses = new object[] { new { function = "FAIL_WHILE_MARKER_EXISTS", options = new { markerFile = marker } } },
-        });
+        var marker = await CreateTicketWorkflowWithMarkerAsync("FLAKY", "FAIL_WHILE_MARKER_EXISTS", "T-1");
 
         var outcome = await host.Admin.PostEventAsync(new { @event = "TICKET_OPENED", record = new { id = "T-1", title = "Printer on fire" } });
         var failed = await host.Admin.WaitForInstanceAsync(outcome.FirstInstanceId(), host: host);
@@ -42,6 +33,30 @@ public sealed class InstanceExecutionTests(WorkflowHost host) : IClassFixture<Wo
         Assert.Equal("Completed", completed.GetProperty("status").GetString());
         Assert.Equal(2, completed.GetProperty("steps")[1].GetProperty("attempts").GetInt32());
         Assert.Null(completed.GetProperty("steps")[1].GetProperty("error").GetString());
+    }
+
+    /// <summary>
+    /// A response that takes longer than <c>SlowStepMarker.MarkAfter</c> is shown as processing while it runs; its outcome
+    /// is written after that mark, never under it.
+    /// </summary>
+    [Fact]
+    public async Task SlowResponse_IsShownAsProcessingWhileItRuns_ThenCompletesWithOneAttempt()
+    {
+        var marker = await CreateTicketWorkflowWithMarkerAsync("SLOW", "WAIT_WHILE_MARKER_EXISTS", "T-SLOW");
+
+        var outcome = await host.Admin.PostEventAsync(new { @event = "TICKET_OPENED", record = new { id = "T-SLOW", title = "Takes a while" } });
+        var url = $"/api/instances/{outcome.FirstInstanceId()}";
+        var running = await host.Admin.WaitForAsync(url, i => i.GetProperty("steps")[1].GetProperty("status").GetString() == "Processing");
+        File.Delete(marker);
+        var completed = await host.Admin.WaitForInstanceAsync(outcome.FirstInstanceId(), host: host);
+
+        var shown = running.GetProperty("steps")[1];
+        Assert.Equal(1, shown.GetProperty("attempts").GetInt32());
+        Assert.Equal("Completed", completed.GetProperty("status").GetString());
+        var done = completed.GetProperty("steps")[1];
+        Assert.Equal("Completed", done.GetProperty("status").GetString());
+        Assert.Equal(1, done.GetProperty("attempts").GetInt32());
+        Assert.Equal(shown.GetProperty("startedAt").GetDateTimeOffset(), done.GetProperty("startedAt").GetDateTimeOffset());
     }
 
     [Fact]
@@ -126,6 +141,26 @@ public sealed class InstanceExecutionTests(WorkflowHost host) : IClassFixture<Wo
             },
         });
         return await UndispatchedInstances.StartAsync(host, code, "PURCHASE_APPROVAL_REQUESTED", SampleRecords.PurchaseOrder(documentNo, 1m), dispatch);
+    }
+
+    /// <summary>
+    /// A workflow for ticket <paramref name="ticketId"/> (its condition keeps it apart from the other ticket workflows of
+    /// this host) whose one response, <paramref name="function"/>, watches a marker file that exists now; returns its path.
+    /// </summary>
+    private async Task<string> CreateTicketWorkflowWithMarkerAsync(string code, string function, string ticketId)
+    {
+        var marker = Path.Combine(host.Root, $"{code.ToLowerInvariant()}-marker");
+        await File.WriteAllTextAsync(marker, "present");
+        await host.Admin.CreateWorkflowAsync(new
+        {
+            code,
+            description = $"{function} on a marker file",
+            enabled = true,
+            entryEvent = "TICKET_OPENED",
+            condition = $"Record.Id == \"{ticketId}\"",
+            responses = new object[] { new { function, options = new { markerFile = marker } } },
+        });
+        return marker;
     }
 
     /// <summary>

@@ -14,13 +14,10 @@ public sealed class ConditionBudgetClock
     internal ConditionBudgetClock(TimeProvider clock, TimeSpan budget)
     {
         Clock = clock;
-        Budget = budget;
         BudgetTicks = Math.Max(1, (long)(budget.TotalSeconds * clock.TimestampFrequency));
     }
 
     internal TimeProvider Clock { get; }
-
-    internal TimeSpan Budget { get; }
 
     /// <summary>The budget in <see cref="Clock"/> timestamp ticks.</summary>
     internal long BudgetTicks { get; }

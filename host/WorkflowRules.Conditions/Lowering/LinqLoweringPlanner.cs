@@ -15,7 +15,7 @@ namespace WorkflowRules.Conditions.Lowering;
 /// </summary>
 internal static class LinqLoweringPlanner
 {
-    public const string FunctionPrefix = "__wr_linq";
+    private const string FunctionPrefix = "__wr_linq";
 
     private static readonly SymbolDisplayFormat TypeName = SymbolDisplayFormat.FullyQualifiedFormat;
 
@@ -41,7 +41,9 @@ internal static class LinqLoweringPlanner
 
     private static LoweredCall? Lowerable(SemanticModel model, InvocationExpressionSyntax call, BlockSyntax body, IMethodSymbol method, string functionName)
     {
+        // Syntax first: most calls are ruled out by their name before anything is bound.
         if (call.Expression is not MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access
+            || Quantifier(access.Name.Identifier.ValueText) is not { } quantifier
             || call.ArgumentList.Arguments is not [{ NameColon: null, RefKindKeyword.RawKind: (int)SyntaxKind.None, Expression: LambdaExpressionSyntax lambda }]
             || SingleParameter(lambda) is not { } parameter
             || lambda.ExpressionBody is not { } lambdaBody
@@ -58,7 +60,6 @@ internal static class LinqLoweringPlanner
 
         if (model.GetSymbolInfo(call).Symbol is not IMethodSymbol { MethodKind: MethodKind.ReducedExtension, TypeArguments: [var element] } linq
             || linq.ReducedFrom?.ContainingType.ToDisplayString() != "System.Linq.Enumerable"
-            || Quantifier(linq.Name) is not { } quantifier
             || !Nameable(element)
             || model.GetDeclaredSymbol(parameter) is not { } lambdaParameter
             || !lambdaBody.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().All(name => SameEverywhere(model, name, body, method, lambdaParameter)))
