@@ -43,6 +43,15 @@ public sealed class WorkflowRulesDbContext(DbContextOptions<WorkflowRulesDbConte
     internal Guid? RunLockToTake { get; set; }
 
     /// <summary>
+    /// The instance whose run lock the next saving command releases with its commit
+    /// (<see cref="InstanceRunLock.SaveAndReleaseAsync"/>); null otherwise.
+    /// </summary>
+    internal Guid? RunLockToReleaseOnSave { get; set; }
+
+    /// <summary>Whether this context's connection may hold a run lock: taken by a load, not released since.</summary>
+    internal bool HoldsRunLock { get; set; }
+
+    /// <summary>
     /// Saves like <see cref="DbContext.SaveChangesAsync(bool, CancellationToken)"/>, and also accepts a new workflow
     /// whose <see cref="Workflow.CurrentVersion"/> is one of its new versions — a cycle EF Core cannot order
     /// (dotnet/efcore#1699): the workflow is inserted without its current version, then updated, in one transaction.

@@ -59,6 +59,35 @@ public sealed class InstanceExecutionTests(WorkflowHost host) : IClassFixture<Wo
         Assert.Equal(shown.GetProperty("startedAt").GetDateTimeOffset(), done.GetProperty("startedAt").GetDateTimeOffset());
     }
 
+    /// <summary>
+    /// The completion's commit also releases the run lock; when that commit meets a change made elsewhere meanwhile, it
+    /// rolls back and the lock is gone with it: the run takes the lock again, runs the step again (same idempotency key)
+    /// and leaves no lock behind.
+    /// </summary>
+    [Fact]
+    public async Task CompletionThatConflicts_RunsTheStepAgainUnderTheLock_AndLeavesNoLockBehind()
+    {
+        var marker = await CreateTicketWorkflowWithMarkerAsync("CONFLICT", "WAIT_WHILE_MARKER_EXISTS", "T-CONFLICT");
+        var outcome = await host.Admin.PostEventAsync(new { @event = "TICKET_OPENED", record = new { id = "T-CONFLICT", title = "Moved meanwhile" } });
+        var url = $"/api/instances/{outcome.FirstInstanceId()}";
+        await host.Admin.WaitForAsync(url, i => i.GetProperty("steps")[1].GetProperty("status").GetString() == "Processing");
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            // What intake does to an instance it moves: a new row version, which the run's completion then conflicts with.
+            var db = scope.ServiceProvider.GetRequiredService<WorkflowRulesDbContext>();
+            var instanceId = Guid.Parse(outcome.FirstInstanceId());
+            await db.WorkflowInstances.Where(i => i.Id == instanceId).ExecuteUpdateAsync(set => set.SetProperty(i => i.UpdatedAt, i => i.UpdatedAt));
+        }
+
+        File.Delete(marker);
+        var completed = await host.Admin.WaitForInstanceAsync(outcome.FirstInstanceId(), host: host);
+
+        Assert.Equal("Completed", completed.GetProperty("status").GetString());
+        Assert.Equal(2, completed.GetProperty("steps")[1].GetProperty("attempts").GetInt32());
+        Assert.Equal(0, await AdvisoryLocksHeldAsync());
+    }
+
     [Fact]
     public async Task Retry_Returns409_WhenStepHasNotFailed()
     {
@@ -161,6 +190,16 @@ public sealed class InstanceExecutionTests(WorkflowHost host) : IClassFixture<Wo
             responses = new object[] { new { function, options = new { markerFile = marker } } },
         });
         return marker;
+    }
+
+    /// <summary>Session advisory locks (the per-instance run locks) held by anyone in the host's database.</summary>
+    private async Task<int> AdvisoryLocksHeldAsync()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowRulesDbContext>();
+        return await db.Database
+            .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
+            .SingleAsync();
     }
 
     /// <summary>

@@ -31,8 +31,9 @@ public sealed partial class InstanceRunner(
             {
                 try
                 {
-                    // The first load takes the lock in the same round trip; later rounds run under it.
-                    var loaded = round == 0
+                    // A load takes the lock in the same round trip when it is not held: in the first round, and after a
+                    // save that released it with its commit then met a conflict.
+                    var loaded = !InstanceRunLock.IsHeld(db)
                         ? await InstanceRunLock.LoadUnderLockAsync(db, instanceId, () => LoadAsync(db, instanceId, cancellationToken), cancellationToken)
                         : await LoadAsync(db, instanceId, cancellationToken);
                     if (loaded is null)
@@ -79,7 +80,8 @@ public sealed partial class InstanceRunner(
         {
             while (instance.Status == InstanceStatus.Running && StepActivation.NextRunnable(instance) is { } next)
             {
-                raisedEvents |= await stepExecutor.ExecuteAsync(db, instance, next, cancellationToken) == StepRun.CompletedWithEvents;
+                raisedEvents |= await stepExecutor.ExecuteAsync(db, instance, next, runEndsWhenIdle: !loaded.EventsWaiting, cancellationToken)
+                    == StepRun.CompletedWithEvents;
                 if (instance.Status == InstanceStatus.Completed)
                 {
                     LogInstanceCompleted(logger, instance.Id, instance.WorkflowCode);

@@ -19,7 +19,13 @@ public sealed partial class ResponseStepExecutor(
     TimeProvider timeProvider,
     ILogger<ResponseStepExecutor> logger)
 {
-    public async Task<StepRun> ExecuteAsync(WorkflowRulesDbContext db, WorkflowInstance instance, InstanceStep step, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="step"/> and commits its outcome. With <paramref name="runEndsWhenIdle"/> (no events were
+    /// queued behind the instance) a completion that leaves no response to run and raises no events ends the run, so its
+    /// commit also releases the run lock (<see cref="InstanceRunLock.SaveAndReleaseAsync"/>).
+    /// </summary>
+    public async Task<StepRun> ExecuteAsync(
+        WorkflowRulesDbContext db, WorkflowInstance instance, InstanceStep step, bool runEndsWhenIdle, CancellationToken cancellationToken)
     {
         // Saved with the outcome (or by the slow-step mark), not on their own.
         step.Status = StepStatus.Processing;
@@ -116,7 +122,15 @@ public sealed partial class ResponseStepExecutor(
         // Completing (and archiving) with the last step saves the instance a commit of its own.
         StepActivation.CompleteIfFinished(instance, now);
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (runEndsWhenIdle && raisedEvents.Count == 0 && StepActivation.NextRunnable(instance) is null)
+        {
+            await InstanceRunLock.SaveAndReleaseAsync(db, instance.Id, cancellationToken);
+        }
+        else
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return raisedEvents.Count > 0 ? StepRun.CompletedWithEvents : StepRun.Completed;
     }
 

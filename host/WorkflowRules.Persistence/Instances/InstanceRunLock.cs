@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace WorkflowRules.Persistence.Instances;
@@ -12,6 +13,8 @@ namespace WorkflowRules.Persistence.Instances;
 /// query that loads the instance (<see cref="InstanceRunLockInterceptor"/>), as a statement of its own before the
 /// query. PostgreSQL takes a statement's snapshot when the statement starts, so the query runs once the lock is
 /// held and sees everything the previous holder committed; a lock taken inside the query itself would not.
+/// A run that ends with a save releases the lock with that save's commit (<see cref="SaveAndReleaseAsync"/>): no
+/// round trip of its own either.
 /// </remarks>
 public static class InstanceRunLock
 {
@@ -29,7 +32,11 @@ public static class InstanceRunLock
         ArgumentNullException.ThrowIfNull(load);
 
         // Opened here, not by the query: a connection the query opened would go back to the pool, lock and all.
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
         db.RunLockToTake = instanceId;
         try
         {
@@ -37,11 +44,56 @@ public static class InstanceRunLock
         }
         finally
         {
-            db.RunLockToTake = null; // taken by the load's first command, or never (the load did not reach the database)
+            // Taken by the load's first command (held even if the query after it failed), or never: the load did not
+            // reach the database.
+            db.HoldsRunLock |= db.RunLockToTake is null;
+            db.RunLockToTake = null;
         }
     }
 
-    /// <summary>Releases the lock (a no-op, with a server warning, when it was never taken) and closes the connection.</summary>
+    /// <summary>Whether <paramref name="db"/> holds a run lock that <see cref="LoadUnderLockAsync{T}"/> took and nothing released since.</summary>
+    public static bool IsHeld(WorkflowRulesDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.HoldsRunLock;
+    }
+
+    /// <summary>
+    /// Saves the context's changes and releases the run lock with their commit: the saving command also takes the
+    /// instance's lock for its transaction and drops the session's, so the lock passes to the next holder at COMMIT and
+    /// the next holder sees what was saved. Saves a round trip and a commit against saving, then <see cref="ReleaseAsync"/>.
+    /// If the save fails (a concurrency conflict included) the lock is released too; take it again before going on.
+    /// </summary>
+    public static async Task SaveAndReleaseAsync(WorkflowRulesDbContext db, Guid instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.HoldsRunLock)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        db.RunLockToReleaseOnSave = instanceId;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            // Consumed by a saving command that committed; still set when there was nothing to save.
+            db.HoldsRunLock = db.RunLockToReleaseOnSave is not null;
+        }
+        catch
+        {
+            // Rolled back, but the release may have run before the failure (a conflict is found after the whole
+            // batch ran) or not: unlock whatever this session still holds, so the state is known again.
+            await ReleaseAllAsync(db);
+            throw;
+        }
+        finally
+        {
+            db.RunLockToReleaseOnSave = null;
+        }
+    }
+
+    /// <summary>Releases the lock, unless a save already did (<see cref="SaveAndReleaseAsync"/>), and closes the connection.</summary>
     public static async Task ReleaseAsync(WorkflowRulesDbContext db, Guid instanceId)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -49,20 +101,45 @@ public static class InstanceRunLock
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
         {
+            db.HoldsRunLock = false;
             return; // never opened, or broken (PostgreSQL restarted): a lock dies with its session
         }
 
-        await using (var command = connection.CreateCommand())
+        if (db.HoldsRunLock)
         {
+            await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT pg_advisory_unlock(@{KeyParameter})";
             AddKey(command, instanceId);
             await command.ExecuteNonQueryAsync(CancellationToken.None);
+            db.HoldsRunLock = false;
         }
 
         await db.Database.CloseConnectionAsync();
     }
 
-    internal static void AddKey(System.Data.Common.DbCommand command, Guid instanceId)
+    /// <summary>After a failed save: the run's connection holds no other session advisory lock, so this drops exactly the run lock, if held.</summary>
+    private static async Task ReleaseAllAsync(WorkflowRulesDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        try
+        {
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT pg_advisory_unlock_all()";
+                await command.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+
+            db.HoldsRunLock = false;
+        }
+        catch (DbException)
+        {
+            // The save's own error is the one to report. The lock may still be held: ReleaseAsync tries again, and a
+            // broken connection takes it with its session.
+        }
+    }
+
+    internal static void AddKey(DbCommand command, Guid instanceId)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = KeyParameter;

@@ -6,16 +6,26 @@ namespace WorkflowRules.Persistence.Instances;
 /// <summary>
 /// Puts the lock statement of <see cref="InstanceRunLock"/> in front of the first query a context runs after
 /// <see cref="WorkflowRulesDbContext.RunLockToTake"/> was set, and skips the lock's result so that EF Core reads
-/// the query's own. Npgsql sends the two statements in one batch, one round trip.
+/// the query's own. Npgsql sends the two statements in one batch, one round trip. Likewise appends the release
+/// statement to the first saving command after <see cref="WorkflowRulesDbContext.RunLockToReleaseOnSave"/> was set,
+/// after EF Core's own statements, whose results it reads first.
 /// </summary>
 internal sealed class InstanceRunLockInterceptor : DbCommandInterceptor
 {
     /// <summary>The statement, also how the reader callbacks recognise a command this interceptor changed.</summary>
     private const string LockStatement = $"SELECT pg_advisory_lock(@{InstanceRunLock.KeyParameter});\n";
 
+    /// <summary>
+    /// Holds the lock for the saving transaction, then drops the session's hold: the lock passes on at COMMIT (or at the
+    /// end of the batch's implicit transaction), never before what the save wrote is visible. The CTE orders the calls.
+    /// </summary>
+    private const string ReleaseStatement =
+        $"\nWITH held AS MATERIALIZED (SELECT pg_advisory_xact_lock(@{InstanceRunLock.KeyParameter})) SELECT pg_advisory_unlock(@{InstanceRunLock.KeyParameter}) FROM held;";
+
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
         TakeLockFirst(command, eventData);
+        ReleaseLockLast(command, eventData);
         return result;
     }
 
@@ -23,6 +33,20 @@ internal sealed class InstanceRunLockInterceptor : DbCommandInterceptor
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         TakeLockFirst(command, eventData);
+        ReleaseLockLast(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        ReleaseLockLast(command, eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        ReleaseLockLast(command, eventData);
         return ValueTask.FromResult(result);
     }
 
@@ -57,6 +81,20 @@ internal sealed class InstanceRunLockInterceptor : DbCommandInterceptor
         // Consumed by this command: a query that runs several commands (split queries) locks once.
         db.RunLockToTake = null;
         command.CommandText = LockStatement + command.CommandText;
+        InstanceRunLock.AddKey(command, instanceId);
+    }
+
+    private static void ReleaseLockLast(DbCommand command, CommandEventData eventData)
+    {
+        if (eventData.CommandSource != CommandSource.SaveChanges
+            || eventData.Context is not WorkflowRulesDbContext { RunLockToReleaseOnSave: { } instanceId } db)
+        {
+            return;
+        }
+
+        // Consumed by the save's first command: a save of several batches runs them in one transaction.
+        db.RunLockToReleaseOnSave = null;
+        command.CommandText += ReleaseStatement;
         InstanceRunLock.AddKey(command, instanceId);
     }
 }

@@ -82,6 +82,101 @@ public sealed class InstanceRunLockTests(PostgresDatabaseFixture postgres) : ICl
         Assert.Equal(0, await LocksHeldAsync());
     }
 
+    [Fact]
+    public async Task SaveAndReleaseAsync_SavesTheChanges_AndReleasesTheLockWithTheirCommit()
+    {
+        var instanceId = await StoreInstanceAsync();
+        await using var db = await CreateDbContextAsync();
+        var instance = await LoadUnderLockAsync(db, instanceId);
+
+        instance.Status = InstanceStatus.Completed;
+        instance.UpdatedAt = TestData.Now;
+        await InstanceRunLock.SaveAndReleaseAsync(db, instanceId, CancellationToken.None);
+
+        Assert.False(InstanceRunLock.IsHeld(db));
+        Assert.Equal(0, await LocksHeldAsync());
+        Assert.Equal(InstanceStatus.Completed, await StatusAsync(instanceId));
+        await InstanceRunLock.ReleaseAsync(db, instanceId);
+        Assert.Equal(0, await LocksHeldAsync());
+    }
+
+    [Fact]
+    public async Task SaveAndReleaseAsync_PassesTheLockOnAtCommit_SoTheNextHolderSeesWhatWasSaved()
+    {
+        var instanceId = await StoreInstanceAsync();
+        await using var holder = await CreateDbContextAsync();
+        var held = await LoadUnderLockAsync(holder, instanceId);
+        await using var waiter = await CreateDbContextAsync();
+        var waiting = LoadUnderLockAsync(waiter, instanceId);
+
+        // An outer transaction keeps the save's transaction open after the release statement ran: the window a
+        // waiter could otherwise slip through between the release and COMMIT.
+        await using (var transaction = await holder.Database.BeginTransactionAsync())
+        {
+            held.Status = InstanceStatus.Completed;
+            held.UpdatedAt = TestData.Now;
+            await InstanceRunLock.SaveAndReleaseAsync(holder, instanceId, CancellationToken.None);
+            await Task.Delay(Blocked);
+            Assert.False(waiting.IsCompleted, "the lock passed on before the save committed");
+            await transaction.CommitAsync();
+        }
+
+        var seen = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(InstanceStatus.Completed, seen.Status);
+        await InstanceRunLock.ReleaseAsync(waiter, instanceId);
+        await InstanceRunLock.ReleaseAsync(holder, instanceId);
+        Assert.Equal(0, await LocksHeldAsync());
+    }
+
+    [Fact]
+    public async Task SaveAndReleaseAsync_ReleasesTheLock_WhenTheSaveConflicts_SoTheRunCanTakeItAgain()
+    {
+        var instanceId = await StoreInstanceAsync();
+        await using var db = await CreateDbContextAsync();
+        var instance = await LoadUnderLockAsync(db, instanceId);
+        await using (var other = await CreateDbContextAsync())
+        {
+            // Another process moves the instance on meanwhile (as event intake may, without the run lock).
+            var changed = await other.WorkflowInstances.SingleAsync(i => i.Id == instanceId);
+            changed.UpdatedAt = TestData.Now.AddMinutes(1);
+            await other.SaveChangesAsync();
+        }
+
+        instance.Status = InstanceStatus.Completed;
+        instance.UpdatedAt = TestData.Now;
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => InstanceRunLock.SaveAndReleaseAsync(db, instanceId, CancellationToken.None));
+
+        Assert.False(InstanceRunLock.IsHeld(db));
+        Assert.Equal(0, await LocksHeldAsync());
+        Assert.Equal(InstanceStatus.Running, await StatusAsync(instanceId));
+        db.ChangeTracker.Clear();
+        await LoadUnderLockAsync(db, instanceId);
+        Assert.Equal(1, await LocksHeldAsync());
+        await InstanceRunLock.ReleaseAsync(db, instanceId);
+        Assert.Equal(0, await LocksHeldAsync());
+    }
+
+    [Fact]
+    public async Task SaveAndReleaseAsync_KeepsTheLock_WhenThereIsNothingToSave()
+    {
+        var instanceId = await StoreInstanceAsync();
+        await using var db = await CreateDbContextAsync();
+        await LoadUnderLockAsync(db, instanceId);
+
+        await InstanceRunLock.SaveAndReleaseAsync(db, instanceId, CancellationToken.None);
+
+        Assert.True(InstanceRunLock.IsHeld(db));
+        Assert.Equal(1, await LocksHeldAsync());
+        await InstanceRunLock.ReleaseAsync(db, instanceId);
+        Assert.Equal(0, await LocksHeldAsync());
+    }
+
+    private async Task<InstanceStatus> StatusAsync(Guid instanceId)
+    {
+        await using var db = await CreateDbContextAsync();
+        return await db.WorkflowInstances.Where(i => i.Id == instanceId).Select(i => i.Status).SingleAsync();
+    }
+
     private static Task<WorkflowInstance> LoadUnderLockAsync(WorkflowRulesDbContext db, Guid instanceId) =>
         InstanceRunLock.LoadUnderLockAsync(
             db, instanceId, () => db.WorkflowInstances.Include(i => i.Steps).SingleAsync(i => i.Id == instanceId), CancellationToken.None);
