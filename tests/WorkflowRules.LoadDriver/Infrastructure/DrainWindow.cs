@@ -8,26 +8,28 @@ namespace WorkflowRules.LoadDriver.Infrastructure;
 internal static class DrainWindow
 {
     /// <summary>
-    /// Waits until <paramref name="countDone"/> (a count query) reaches <paramref name="to"/> and returns the machine's
-    /// busy CPU time per item done from the <paramref name="from"/>-th on; throws on <paramref name="timeout"/>.
+    /// Waits until <paramref name="countDone"/> (a count query) reaches <paramref name="to"/> and returns the CPU time
+    /// per item done from the <paramref name="from"/>-th on: the machine's, the draining process's
+    /// (<paramref name="drainerCpu"/>) and PostgreSQL's; throws on <paramref name="timeout"/>.
     /// </summary>
-    public static async Task<TimeSpan> CpuPerItemAsync(
-        string connectionString, string countDone, int from, int to, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<CpuPerItem> CpuPerItemAsync(
+        string connectionString, string countDone, int from, int to, Func<TimeSpan> drainerCpu, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        var (startCount, startCpu) = (-1L, TimeSpan.Zero);
+        var (startCount, start) = (-1L, default(CpuPerItem));
         while (waited.Elapsed < timeout)
         {
             var count = await DatabaseProbe.ScalarAsync<long>(connectionString, countDone, cancellationToken);
-            var cpu = MachineCpu.BusyTime();
+            var now = new CpuPerItem(MachineCpu.BusyTime(), drainerCpu(), PostgresCpu.Used());
             if (startCount < 0 && count >= from)
             {
-                (startCount, startCpu) = (count, cpu);
+                (startCount, start) = (count, now);
             }
 
             if (count >= to)
             {
-                return count > startCount ? (cpu - startCpu) / (count - startCount) : TimeSpan.Zero;
+                var items = Math.Max(1, count - startCount);
+                return new CpuPerItem((now.Machine - start.Machine) / items, (now.Drainer - start.Drainer) / items, (now.Postgres - start.Postgres) / items);
             }
 
             await Task.Delay(100, cancellationToken);
@@ -35,4 +37,11 @@ internal static class DrainWindow
 
         throw new TimeoutException($"Only part of {to} items was done within {timeout.TotalMinutes:0} minutes ({countDone}).");
     }
+}
+
+/// <summary>CPU time of the whole machine, of the process that drains the queue, and of PostgreSQL.</summary>
+internal readonly record struct CpuPerItem(TimeSpan Machine, TimeSpan Drainer, TimeSpan Postgres)
+{
+    public override string ToString() =>
+        $"{Machine.TotalMilliseconds:0.00} ms (drainer {Drainer.TotalMilliseconds:0.00}, PostgreSQL {Postgres.TotalMilliseconds:0.00})";
 }

@@ -94,7 +94,7 @@ internal sealed class ProcessingScenario : IScenario
         var host = await HostProcess.StartAsync(context.Layout, settings, context.ScenarioDirectory(name), cancellationToken);
         try
         {
-            var cpuPerEvent = await DrainWindow.CpuPerItemAsync(connectionString, InstanceLatency.CountCompleted, warmUp, events, TimeSpan.FromMinutes(10), cancellationToken);
+            var cpuPerEvent = await DrainWindow.CpuPerItemAsync(connectionString, InstanceLatency.CountCompleted, warmUp, events, host.CpuTime, TimeSpan.FromMinutes(10), cancellationToken);
             await Task.Delay(DatabaseProbe.StatisticsDelay, cancellationToken);
             var commits = await DatabaseProbe.CommitsAsync(connectionString, cancellationToken) - commitsBefore;
             var seconds = await DatabaseProbe.SecondsBetweenAsync(connectionString,
@@ -116,8 +116,8 @@ internal sealed class ProcessingScenario : IScenario
         context.Report.Add(new Figure(Name,
             $"Processing: the last {measured} of {warmUp + measured} queued events, 1 response each, {DriverHangfire.HostWorkerCount} workers, median of {rounds.Count} rounds alternating with the ceiling",
             $"{median.Ratio:P0} of raw Hangfire (rounds, events/s of jobs/s: {each})", "≥ 80 % of raw Hangfire", median.Ratio >= 0.8));
-        var cpu = string.Join("; ", rounds.Select(r => $"{r.Drain.CpuPerEvent.TotalMilliseconds:0.00} vs {r.Ceiling.CpuPerJob.TotalMilliseconds:0.00} ms"));
-        context.Report.Add(new Figure(Name, "Machine CPU per event while processing vs per empty job in the ceiling (host or driver, PostgreSQL, kernel)",
+        var cpu = string.Join("; ", rounds.Select(r => $"{r.Drain.CpuPerEvent} vs {r.Ceiling.CpuPerJob}"));
+        context.Report.Add(new Figure(Name, "Machine CPU per event while processing vs per empty job in the ceiling (drainer: the host, or the driver's Hangfire server)",
             $"{cpu} (the ceiling's cost is {median.CpuRatio:P0} of ours in the median round)"));
         context.Report.Add(new Figure(Name, "PostgreSQL commits per event while processing (all of the host's, incl. Hangfire)",
             $"{median.Drain.CommitsPerEvent:0.0} (raw Hangfire: {median.Ceiling.CommitsPerJob:0.0} per empty job)"));
@@ -158,12 +158,12 @@ internal sealed class ProcessingScenario : IScenario
     /// <param name="ConnectionString">The round's database.</param>
     /// <param name="NextEvent">The round's next event, for the latency measure on the same host and database.</param>
     /// <param name="EventsSent">How many events the round has sent so far.</param>
-    private sealed record Drain(double PerSecond, double CommitsPerEvent, TimeSpan CpuPerEvent, string ConnectionString, Func<object> NextEvent, Func<int> EventsSent);
+    private sealed record Drain(double PerSecond, double CommitsPerEvent, CpuPerItem CpuPerEvent, string ConnectionString, Func<object> NextEvent, Func<int> EventsSent);
 
     private sealed record Round(CeilingResult Ceiling, Drain Drain)
     {
         public double Ratio => Drain.PerSecond / Ceiling.ProcessedPerSecond;
 
-        public double CpuRatio => Ceiling.CpuPerJob / Drain.CpuPerEvent;
+        public double CpuRatio => Ceiling.CpuPerJob.Machine / Drain.CpuPerEvent.Machine;
     }
 }
