@@ -105,12 +105,19 @@ public static class InstanceRunLock
             return; // never opened, or broken (PostgreSQL restarted): a lock dies with its session
         }
 
-        if (db.HoldsRunLock)
+        try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT pg_advisory_unlock(@{KeyParameter})";
-            AddKey(command, instanceId);
-            await command.ExecuteNonQueryAsync(CancellationToken.None);
+            if (db.HoldsRunLock)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT pg_advisory_unlock(@{KeyParameter})";
+                AddKey(command, instanceId);
+                await command.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            // Contexts are pooled: the next run on this one must not believe it holds a lock.
             db.HoldsRunLock = false;
         }
 
