@@ -1,9 +1,10 @@
 namespace WorkflowRules.LoadDriver.Infrastructure;
 
 /// <summary>
-/// Follows a queue being drained and measures the machine's CPU over its measured part: from the moment
-/// <c>from</c> items are done to the moment all are. CPU per item is the figure a noisy machine moves least: a
-/// neighbour that takes the cores away lowers a rate, not the work each item needs.
+/// Follows a queue being drained and measures CPU over its measured part, from the moment <c>from</c> items are done
+/// to the moment all are: what each item cost the machine, and which process spent it. On a 2-core machine whose
+/// cores are busy throughout, the rate follows that cost, so a slow drain shows whether the engine or everything
+/// else got dearer.
 /// </summary>
 internal static class DrainWindow
 {
