@@ -6,6 +6,7 @@ using WorkflowRules.Host.Tests.Support;
 using WorkflowRules.Persistence;
 using WorkflowRules.Persistence.Instances;
 using WorkflowRules.Persistence.Outbox;
+using WorkflowRules.Testing;
 
 namespace WorkflowRules.Host.Tests;
 
@@ -196,10 +197,7 @@ public sealed class InstanceExecutionTests(WorkflowHost host) : IClassFixture<Wo
     private async Task<int> AdvisoryLocksHeldAsync()
     {
         await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowRulesDbContext>();
-        return await db.Database
-            .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
-            .SingleAsync();
+        return await AdvisoryLocks.HeldAsync(scope.ServiceProvider.GetRequiredService<WorkflowRulesDbContext>());
     }
 
     /// <summary>

@@ -37,19 +37,6 @@ internal sealed class InstanceRunLockInterceptor : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        ReleaseLockLast(command, eventData);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        ReleaseLockLast(command, eventData);
-        return ValueTask.FromResult(result);
-    }
-
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
         if (command.CommandText.StartsWith(LockStatement, StringComparison.Ordinal))
@@ -84,6 +71,7 @@ internal sealed class InstanceRunLockInterceptor : DbCommandInterceptor
         InstanceRunLock.AddKey(command, instanceId);
     }
 
+    /// <remarks>EF Core sends saves as readers; a save sent otherwise would leave the release pending, and ReleaseAsync unlocks as before.</remarks>
     private static void ReleaseLockLast(DbCommand command, CommandEventData eventData)
     {
         if (eventData.CommandSource != CommandSource.SaveChanges

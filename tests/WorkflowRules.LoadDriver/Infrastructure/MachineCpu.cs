@@ -9,7 +9,7 @@ namespace WorkflowRules.LoadDriver.Infrastructure;
 internal static class MachineCpu
 {
     /// <summary>Kernel clock ticks per second as <c>/proc/stat</c> counts them (USER_HZ, 100 on Linux).</summary>
-    private const double TicksPerSecond = 100;
+    internal const double TicksPerSecond = 100;
 
     /// <summary>Busy time so far (user, nice, system, irq, softirq, steal); zero where there is no /proc/stat.</summary>
     public static TimeSpan BusyTime()

@@ -9,8 +9,6 @@ namespace WorkflowRules.LoadDriver.Infrastructure;
 /// </summary>
 internal static class PostgresCpu
 {
-    private const double TicksPerSecond = 100;
-
     public static TimeSpan Used()
     {
         long ticks = 0;
@@ -38,6 +36,6 @@ internal static class PostgresCpu
             }
         }
 
-        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+        return TimeSpan.FromSeconds(ticks / MachineCpu.TicksPerSecond);
     }
 }

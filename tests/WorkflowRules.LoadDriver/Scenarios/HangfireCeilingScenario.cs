@@ -34,7 +34,11 @@ internal sealed class HangfireCeilingScenario : IScenario
     public static (int WarmUp, int Measured) Counts(ScenarioContext context) => (context.Pick(9000, 20), context.Pick(3000, 100));
 
     /// <summary>The driver's own CPU time: the ceiling's Hangfire server runs in this process.</summary>
-    private static TimeSpan DriverCpu() => Process.GetCurrentProcess().TotalProcessorTime;
+    private static TimeSpan DriverCpu()
+    {
+        using var driver = Process.GetCurrentProcess();
+        return driver.TotalProcessorTime;
+    }
 
     public static async Task<CeilingResult> MeasureAsync(string connectionString, int warmUp, int measured, CancellationToken cancellationToken)
     {

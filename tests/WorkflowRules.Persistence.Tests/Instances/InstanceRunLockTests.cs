@@ -185,9 +185,7 @@ public sealed class InstanceRunLockTests(PostgresDatabaseFixture postgres) : ICl
     private async Task<int> LocksHeldAsync()
     {
         await using var db = await CreateDbContextAsync();
-        return await db.Database
-            .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
-            .SingleAsync();
+        return await AdvisoryLocks.HeldAsync(db);
     }
 
     private async Task<Guid> StoreInstanceAsync()
