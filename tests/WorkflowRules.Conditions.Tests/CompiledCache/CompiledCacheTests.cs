@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using WorkflowRules.Conditions.CompiledCache;
 using WorkflowRules.Conditions.Tests.Support;
+using WorkflowRules.Conditions.Tests.Unloading;
 using WorkflowRules.Customers.Customers;
 using WorkflowRules.Purchasing.Documents;
 using static WorkflowRules.Conditions.Tests.Support.Records;
@@ -178,6 +180,62 @@ public sealed class CompiledCacheTests : IDisposable
         Assert.Equal(ConditionOutcome.True, handle.Evaluate(Purchase(1500), null, Event()));
         Assert.Equal(2, second.Cache.LoadedFromDisk);
         Assert.Equal(0, second.Cache.Compiles);
+    }
+
+    /// <summary>
+    /// Conditions saved one at a time (a workflow edit each) have an assembly each; a restart loads them into shared
+    /// contexts, of at most <see cref="CompiledConditionStore.AssembliesPerContext"/> assemblies, which unload when
+    /// their last condition retires.
+    /// </summary>
+    [Fact]
+    public void Prepare_LoadsConditionsSavedOneAtATime_IntoSharedContexts_ThatUnloadWithTheirLastCondition()
+    {
+        var conditions = Enumerable.Range(0, CompiledConditionStore.AssembliesPerContext + 1)
+            .Select(i => (Source: ConditionSource.Inline($"Record.Amount > {i}m"), RecordType: typeof(PurchaseDocument)))
+            .ToList();
+        using (var first = NewHost())
+        {
+            foreach (var condition in conditions)
+            {
+                first.Evaluator.Prepare([condition]);
+            }
+
+            Assert.Equal(conditions.Count, first.Cache.Compiles);
+            Assert.Equal(conditions.Count, first.Cache.LoadContexts.Count);
+        }
+
+        using var second = NewHost();
+        var contexts = LoadRetireOneByOne(second, conditions);
+
+        Assert.Empty(second.Cache.LoadContexts);
+        Assert.True(Collected.All(contexts), $"{contexts.Count(c => c.IsAlive)} of {contexts.Count} shared contexts are still alive");
+    }
+
+    /// <summary>Not inlined, so that no context is left on the test's own frame when it checks they were collected.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static List<WeakReference> LoadRetireOneByOne(ConditionTestHost host, List<(ConditionSource Source, Type RecordType)> conditions)
+    {
+        host.Evaluator.Prepare(conditions);
+
+        Assert.Equal(0, host.Cache.Compiles);
+        Assert.Equal(conditions.Count, host.Cache.LoadedFromDisk);
+        List<WeakReference> contexts = [.. host.Cache.LoadContexts.Select(c => new WeakReference(c))];
+        Assert.Equal(2, contexts.Count);
+        // The background JIT warm-up holds the batch it works on: let it finish, as a running host would.
+        Assert.True(SpinWait.SpinUntil(() => host.Cache.Warmed == conditions.Count, TimeSpan.FromSeconds(30)), "the loaded conditions were not warmed up");
+        Assert.Equal(ConditionOutcome.True, host.Evaluator.Evaluate(conditions[^1].Source, typeof(PurchaseDocument), Purchase(65), null, Event()));
+        Assert.Equal(ConditionOutcome.False, host.Evaluator.Evaluate(conditions[^1].Source, typeof(PurchaseDocument), Purchase(64), null, Event()));
+
+        foreach (var (source, recordType) in conditions.SkipLast(1))
+        {
+            host.Evaluator.Retire(source, recordType);
+        }
+
+        // The first context's conditions are all retired; the second still holds the last one.
+        Assert.Single(host.Cache.LoadContexts);
+        Assert.Equal(ConditionOutcome.True, host.Evaluator.Evaluate(conditions[^1].Source, typeof(PurchaseDocument), Purchase(65), null, Event()));
+        host.Evaluator.Retire(conditions[^1].Source, conditions[^1].RecordType);
+        return contexts;
     }
 
     private ConditionTestHost NewHost() => new(compiledCacheDirectory: _directory);
