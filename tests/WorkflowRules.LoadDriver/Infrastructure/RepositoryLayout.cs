@@ -2,7 +2,10 @@ using System.Reflection;
 
 namespace WorkflowRules.LoadDriver.Infrastructure;
 
-/// <summary>Where the built host and plugins are: the driver runs the host of its own build configuration.</summary>
+/// <summary>
+/// Where the published host and the built plugins are: the driver runs the host of its own build configuration, as
+/// its build published it (see the driver's project file).
+/// </summary>
 internal sealed class RepositoryLayout
 {
     private RepositoryLayout(string root, string configuration)
@@ -15,7 +18,7 @@ internal sealed class RepositoryLayout
 
     public string Configuration { get; }
 
-    public string HostDirectory => Path.Combine(Root, "host", "WorkflowRules.Host", "bin", Configuration, "net10.0");
+    public string HostDirectory => Path.Combine(Root, "artifacts", "host", Configuration);
 
     public string HostAssembly => Path.Combine(HostDirectory, "WorkflowRules.Host.dll");
 
@@ -31,7 +34,7 @@ internal sealed class RepositoryLayout
                 var layout = new RepositoryLayout(directory.FullName, configuration);
                 return File.Exists(layout.HostAssembly)
                     ? layout
-                    : throw new InvalidOperationException($"The host is not built at {layout.HostAssembly}: run the driver with 'dotnet run -c {configuration}' (it builds the host first).");
+                    : throw new InvalidOperationException($"The host is not published at {layout.HostAssembly}: run the driver with 'dotnet run -c {configuration}' (its build publishes the host).");
             }
         }
 
