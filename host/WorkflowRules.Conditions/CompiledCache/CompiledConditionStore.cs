@@ -33,9 +33,10 @@ internal sealed partial class CompiledConditionStore(string directory, TimeProvi
 
     /// <summary>
     /// At most this many batch assemblies share one load context. Conditions saved one at a time (each workflow save)
-    /// have an assembly each, and a context per assembly made a restart with 1,000 of them spend ≈ 0.9 s creating
-    /// contexts and resolving each one's references anew. The bound is what sharing costs: a context unloads when the
-    /// last condition in it retires, so a retired condition keeps at most this many small assemblies loaded.
+    /// have an assembly each; with a context per assembly, each creating its context and resolving its references
+    /// anew, a restart loaded 1,000 of them in 948 ms, with shared contexts in 360 ms. The bound is what sharing costs:
+    /// a context unloads when the last condition in it retires, so a retired condition keeps at most this many small
+    /// assemblies loaded.
     /// </summary>
     internal const int AssembliesPerContext = 64;
 
