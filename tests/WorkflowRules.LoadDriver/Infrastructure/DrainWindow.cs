@@ -9,6 +9,14 @@ namespace WorkflowRules.LoadDriver.Infrastructure;
 internal static class DrainWindow
 {
     /// <summary>
+    /// How many of <paramref name="total"/> queued jobs are done: the total less the rows left in the Hangfire queue table
+    /// of <paramref name="schema"/>. The same small query for the ceiling and for the host, and next to free: counting
+    /// finished rows instead (succeeded jobs, completed instances) scanned the drained table ten times a second, 2 ms a
+    /// poll over empty jobs and 8.9 ms over workflow instances, PostgreSQL CPU taken from the very drain it measured.
+    /// </summary>
+    public static string DoneInHangfireQueue(string schema, int total) => $"SELECT {total} - count(*) FROM \"{schema}\".jobqueue";
+
+    /// <summary>
     /// Waits until <paramref name="countDone"/> (a count query) reaches <paramref name="to"/> and returns the CPU time
     /// per item done from the <paramref name="from"/>-th on: the machine's, the draining process's
     /// (<paramref name="drainerCpu"/>) and PostgreSQL's; throws on <paramref name="timeout"/>.

@@ -61,7 +61,7 @@ internal sealed class HangfireCeilingScenario : IScenario
         var commitsBefore = await DatabaseProbe.CommitsAsync(connectionString, cancellationToken);
         hangfire.StartServer();
         var cpuPerJob = await DrainWindow.CpuPerItemAsync(
-            connectionString, $"SELECT count(*) FROM {hangfire.Schema}.job WHERE statename = 'Succeeded'", warmUp, jobs, DriverCpu, TimeSpan.FromMinutes(10), cancellationToken);
+            connectionString, DrainWindow.DoneInHangfireQueue(hangfire.Schema, jobs), warmUp, jobs, DriverCpu, TimeSpan.FromMinutes(10), cancellationToken);
 
         await Task.Delay(DatabaseProbe.StatisticsDelay, cancellationToken);
         var commits = await DatabaseProbe.CommitsAsync(connectionString, cancellationToken) - commitsBefore;

@@ -96,7 +96,9 @@ internal sealed class ProcessingScenario : IScenario
         var host = await HostProcess.StartAsync(context.Layout, settings, context.ScenarioDirectory(name), cancellationToken);
         try
         {
-            var cpuPerEvent = await DrainWindow.CpuPerItemAsync(connectionString, InstanceLatency.CountCompleted, warmUp, events, host.CpuTime, TimeSpan.FromMinutes(10), cancellationToken);
+            // One job per event (one response each): the queue is empty when every response is done.
+            var cpuPerEvent = await DrainWindow.CpuPerItemAsync(
+                connectionString, DrainWindow.DoneInHangfireQueue("hangfire", events), warmUp, events, host.CpuTime, TimeSpan.FromMinutes(10), cancellationToken);
             await Task.Delay(DatabaseProbe.StatisticsDelay, cancellationToken);
             var commits = await DatabaseProbe.CommitsAsync(connectionString, cancellationToken) - commitsBefore;
             var seconds = await DatabaseProbe.SecondsBetweenAsync(connectionString,
