@@ -40,13 +40,19 @@ internal static class DatabaseProbe
             $"SELECT extract(epoch FROM ({orderedTimestamps} OFFSET {to - 1} LIMIT 1) - ({orderedTimestamps} OFFSET {from - 1} LIMIT 1))::float8",
             cancellationToken);
 
-    /// <summary>Waits until <paramref name="sql"/> (a count) reaches <paramref name="expected"/>; returns false on timeout.</summary>
-    public static async Task<bool> WaitForCountAsync(string connectionString, string sql, long expected, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until <paramref name="sql"/> (a count) reaches <paramref name="expected"/>, handing each count read to
+    /// <paramref name="observe"/>; returns false on timeout.
+    /// </summary>
+    public static async Task<bool> WaitForCountAsync(
+        string connectionString, string sql, long expected, TimeSpan timeout, CancellationToken cancellationToken, Action<long>? observe = null)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (waited.Elapsed < timeout)
         {
-            if (await ScalarAsync<long>(connectionString, sql, cancellationToken) >= expected)
+            var count = await ScalarAsync<long>(connectionString, sql, cancellationToken);
+            observe?.Invoke(count);
+            if (count >= expected)
             {
                 return true;
             }

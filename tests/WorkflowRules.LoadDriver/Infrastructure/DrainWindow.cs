@@ -24,27 +24,23 @@ internal static class DrainWindow
     public static async Task<CpuPerItem> CpuPerItemAsync(
         string connectionString, string countDone, int from, int to, Func<TimeSpan> drainerCpu, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        var (startCount, start) = (-1L, default(CpuPerItem));
-        while (waited.Elapsed < timeout)
+        var (startCount, start, lastCount, last) = (-1L, default(CpuPerItem), 0L, default(CpuPerItem));
+        void Observe(long count)
         {
-            var count = await DatabaseProbe.ScalarAsync<long>(connectionString, countDone, cancellationToken);
-            var now = new CpuPerItem(MachineCpu.BusyTime(), drainerCpu(), PostgresCpu.Used());
+            (lastCount, last) = (count, new CpuPerItem(MachineCpu.BusyTime(), drainerCpu(), PostgresCpu.Used()));
             if (startCount < 0 && count >= from)
             {
-                (startCount, start) = (count, now);
+                (startCount, start) = (lastCount, last);
             }
-
-            if (count >= to)
-            {
-                var items = Math.Max(1, count - startCount);
-                return new CpuPerItem((now.Machine - start.Machine) / items, (now.Drainer - start.Drainer) / items, (now.Postgres - start.Postgres) / items);
-            }
-
-            await Task.Delay(100, cancellationToken);
         }
 
-        throw new TimeoutException($"Only part of {to} items was done within {timeout.TotalMinutes:0} minutes ({countDone}).");
+        if (!await DatabaseProbe.WaitForCountAsync(connectionString, countDone, to, timeout, cancellationToken, Observe))
+        {
+            throw new TimeoutException($"Only part of {to} items was done within {timeout.TotalMinutes:0} minutes ({countDone}).");
+        }
+
+        var items = Math.Max(1, lastCount - startCount);
+        return new CpuPerItem((last.Machine - start.Machine) / items, (last.Drainer - start.Drainer) / items, (last.Postgres - start.Postgres) / items);
     }
 }
 

@@ -4,7 +4,9 @@ namespace WorkflowRules.LoadDriver.Infrastructure;
 
 /// <summary>
 /// CPU time used so far by every PostgreSQL process on the machine (the server and its backends, by process name),
-/// from <c>/proc/[pid]/stat</c>. Backends that ended between two readings are missed; the drains measured here keep
+/// from <c>/proc/[pid]/stat</c>. Read there, not through <see cref="System.Diagnostics.Process.GetProcessesByName(string)"/>:
+/// backends rewrite their command line ("postgres: user db …"), which that name follows, and only the kernel's name
+/// in <c>stat</c> stays "postgres". Backends that ended between two readings are missed; the drains measured here keep
 /// their connections pooled, so the backends live through them.
 /// </summary>
 internal static class PostgresCpu

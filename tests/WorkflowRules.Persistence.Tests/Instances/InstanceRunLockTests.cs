@@ -27,8 +27,7 @@ public sealed class InstanceRunLockTests(PostgresDatabaseFixture postgres) : ICl
 
         Assert.Equal(2, instance.Steps.Count);
         Assert.Equal(1, await LocksHeldAsync());
-        await InstanceRunLock.ReleaseAsync(db, instanceId);
-        Assert.Equal(0, await LocksHeldAsync());
+        await ReleaseAndExpectNoLocksAsync(db, instanceId);
     }
 
     [Fact]
@@ -46,8 +45,7 @@ public sealed class InstanceRunLockTests(PostgresDatabaseFixture postgres) : ICl
         // The holder moves the instance on and lets go: the waiting load must see the change, not the row as it was
         // when that load was sent.
         held.Steps.Single(s => s.StepId == "2").Status = StepStatus.Completed;
-        held.Status = InstanceStatus.Completed;
-        held.UpdatedAt = TestData.Now;
+        MarkCompleted(held);
         await holder.SaveChangesAsync();
         await InstanceRunLock.ReleaseAsync(holder, instanceId);
 
@@ -89,15 +87,13 @@ public sealed class InstanceRunLockTests(PostgresDatabaseFixture postgres) : ICl
         await using var db = await CreateDbContextAsync();
         var instance = await LoadUnderLockAsync(db, instanceId);
 
-        instance.Status = InstanceStatus.Completed;
-        instance.UpdatedAt = TestData.Now;
+        MarkCompleted(instance);
         await InstanceRunLock.SaveAndReleaseAsync(db, instanceId, CancellationToken.None);
 
         Assert.False(InstanceRunLock.IsHeld(db));
         Assert.Equal(0, await LocksHeldAsync());
         Assert.Equal(InstanceStatus.Completed, await StatusAsync(instanceId));
-        await InstanceRunLock.ReleaseAsync(db, instanceId);
-        Assert.Equal(0, await LocksHeldAsync());
+        await ReleaseAndExpectNoLocksAsync(db, instanceId);
     }
 
     [Fact]
@@ -113,8 +109,7 @@ public sealed class InstanceRunLockTests(PostgresDatabaseFixture postgres) : ICl
         // waiter could otherwise slip through between the release and COMMIT.
         await using (var transaction = await holder.Database.BeginTransactionAsync())
         {
-            held.Status = InstanceStatus.Completed;
-            held.UpdatedAt = TestData.Now;
+            MarkCompleted(held);
             await InstanceRunLock.SaveAndReleaseAsync(holder, instanceId, CancellationToken.None);
             await Task.Delay(Blocked);
             Assert.False(waiting.IsCompleted, "the lock passed on before the save committed");
@@ -124,8 +119,7 @@ public sealed class InstanceRunLockTests(PostgresDatabaseFixture postgres) : ICl
         var seen = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(InstanceStatus.Completed, seen.Status);
         await InstanceRunLock.ReleaseAsync(waiter, instanceId);
-        await InstanceRunLock.ReleaseAsync(holder, instanceId);
-        Assert.Equal(0, await LocksHeldAsync());
+        await ReleaseAndExpectNoLocksAsync(holder, instanceId);
     }
 
     [Fact]
@@ -142,8 +136,7 @@ public sealed class InstanceRunLockTests(PostgresDatabaseFixture postgres) : ICl
             await other.SaveChangesAsync();
         }
 
-        instance.Status = InstanceStatus.Completed;
-        instance.UpdatedAt = TestData.Now;
+        MarkCompleted(instance);
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => InstanceRunLock.SaveAndReleaseAsync(db, instanceId, CancellationToken.None));
 
         Assert.False(InstanceRunLock.IsHeld(db));
@@ -152,8 +145,7 @@ public sealed class InstanceRunLockTests(PostgresDatabaseFixture postgres) : ICl
         db.ChangeTracker.Clear();
         await LoadUnderLockAsync(db, instanceId);
         Assert.Equal(1, await LocksHeldAsync());
-        await InstanceRunLock.ReleaseAsync(db, instanceId);
-        Assert.Equal(0, await LocksHeldAsync());
+        await ReleaseAndExpectNoLocksAsync(db, instanceId);
     }
 
     [Fact]
@@ -167,6 +159,18 @@ public sealed class InstanceRunLockTests(PostgresDatabaseFixture postgres) : ICl
 
         Assert.True(InstanceRunLock.IsHeld(db));
         Assert.Equal(1, await LocksHeldAsync());
+        await ReleaseAndExpectNoLocksAsync(db, instanceId);
+    }
+
+    private static void MarkCompleted(WorkflowInstance instance)
+    {
+        instance.Status = InstanceStatus.Completed;
+        instance.UpdatedAt = TestData.Now;
+    }
+
+    /// <summary>Releases as a run does when it ends, then checks that no advisory lock is left in the database.</summary>
+    private async Task ReleaseAndExpectNoLocksAsync(WorkflowRulesDbContext db, Guid instanceId)
+    {
         await InstanceRunLock.ReleaseAsync(db, instanceId);
         Assert.Equal(0, await LocksHeldAsync());
     }
