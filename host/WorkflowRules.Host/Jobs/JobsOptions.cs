@@ -9,7 +9,17 @@ public sealed class JobsOptions
 
     /// <summary>Hangfire workers in this process (0 = no Hangfire server here: an API-only host).</summary>
     [Range(0, 256)]
-    public int WorkerCount { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
+    public int WorkerCount { get; set; } = DefaultWorkerCount;
+
+    /// <summary>The default <see cref="WorkerCount"/>: responses mostly wait on the database and on plugins' I/O.</summary>
+    public static int DefaultWorkerCount => Math.Max(4, Environment.ProcessorCount * 2);
+
+    /// <summary>
+    /// The most instances the dispatcher hands to one Hangfire job when rows wait in the outbox (1 = a job per
+    /// instance). Several per job share Hangfire's cost per job; a lone row still gets a job of its own at once.
+    /// </summary>
+    [Range(1, 100)]
+    public int InstancesPerJob { get; set; } = 10;
 
     /// <summary>How often an idle worker polls the queue when long polling does not wake it first.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]

@@ -57,6 +57,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddTransient<RunInstanceJob>();
+        services.AddTransient<RunInstancesJob>();
         return services;
     }
 }

@@ -9,7 +9,9 @@ namespace WorkflowRules.Host.Jobs;
 /// <summary>
 /// Hands outbox rows to Hangfire. Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so several
 /// hosts never enqueue the same row at once; a crash after enqueueing but before stamping the row
-/// enqueues it again later, which the idempotent job tolerates. Nothing is lost either way.
+/// enqueues it again later, which the idempotent job tolerates. Nothing is lost either way. The instances of
+/// one claim share jobs (<see cref="JobBatches"/>): a lone row gets a <see cref="RunInstanceJob"/>, several
+/// a <see cref="RunInstancesJob"/> each.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IDbContextFactory<WorkflowRulesDbContext> dbContextFactory,
@@ -55,14 +57,30 @@ public sealed partial class OutboxDispatcher(
         var messages = await db.OutboxMessages
             .FromSql($"SELECT * FROM workflow.outbox_messages WHERE dispatched_at IS NULL ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(cancellationToken);
+        if (messages.FirstOrDefault(m => m.Kind != OutboxMessageKind.RunInstance) is { } unknown)
+        {
+            throw new InvalidOperationException($"Outbox message {unknown.Id} has an unknown kind {unknown.Kind}.");
+        }
+
+        var jobs = options.Value;
+        var parallelJobs = jobs.WorkerCount > 0 ? jobs.WorkerCount : JobsOptions.DefaultWorkerCount;
+        var jobIds = new Dictionary<Guid, string>();
+        foreach (var batch in JobBatches.Split(messages.Select(m => m.InstanceId), jobs.InstancesPerJob, parallelJobs))
+        {
+            var jobId = batch is [var instanceId]
+                ? jobClient.Enqueue<RunInstanceJob>(job => job.RunAsync(instanceId, CancellationToken.None))
+                : jobClient.Enqueue<RunInstancesJob>(job => job.RunAsync(batch, CancellationToken.None));
+            foreach (var id in batch)
+            {
+                jobIds[id] = jobId;
+            }
+        }
+
+        var now = timeProvider.GetUtcNow();
         foreach (var message in messages)
         {
-            message.JobId = message.Kind switch
-            {
-                OutboxMessageKind.RunInstance => jobClient.Enqueue<RunInstanceJob>(job => job.RunAsync(message.InstanceId, CancellationToken.None)),
-                _ => throw new InvalidOperationException($"Outbox message {message.Id} has an unknown kind {message.Kind}."),
-            };
-            message.DispatchedAt = timeProvider.GetUtcNow();
+            message.JobId = jobIds[message.InstanceId];
+            message.DispatchedAt = now;
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -15,38 +15,48 @@ namespace WorkflowRules.Host.Tests.Support;
 /// </summary>
 public static class UndispatchedInstances
 {
-    public static async Task<Guid> StartAsync(WorkflowHost host, string workflowCode, string eventName, object record, bool dispatch)
+    public static async Task<Guid> StartAsync(WorkflowHost host, string workflowCode, string eventName, object record, bool dispatch) =>
+        (await StartManyAsync(host, workflowCode, eventName, [record], dispatch))[0];
+
+    /// <summary>One instance per record, all in one commit: outbox rows that the dispatcher then claims together.</summary>
+    public static async Task<IReadOnlyList<Guid>> StartManyAsync(WorkflowHost host, string workflowCode, string eventName, IReadOnlyList<object> records, bool dispatch)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowRulesDbContext>();
         var workflow = await db.Workflows.Include(w => w.CurrentVersion).SingleAsync(w => w.Code == workflowCode);
         using var lease = host.GetRequiredService<IPluginCatalog>().Acquire();
         var descriptor = lease.Snapshot.Events[eventName];
-        using var document = JsonDocument.Parse(JsonSerializer.Serialize(record, WorkflowHost.Json));
-        var parsed = descriptor.RecordType.Parse(document.RootElement).Value!;
-        var now = TimeProvider.System.GetUtcNow();
-        var occurrence = new EventOccurrence(descriptor, parsed, null, descriptor.RecordType.Serialize(parsed), null, "tester", now);
         var match = new WorkflowMatch(workflow, workflow.CurrentVersion!, host.GetRequiredService<WorkflowDefinitionCache>().Get(workflow.CurrentVersion!));
-        var received = new ReceivedEvent
-        {
-            Id = Guid.NewGuid(),
-            EventName = descriptor.FunctionName,
-            RecordType = descriptor.RecordType.Name,
-            RecordKey = occurrence.RecordKey,
-            RecordJson = occurrence.RecordJson,
-            ActingUser = "tester",
-            Status = ReceivedEventStatus.Handled,
-        };
-        db.ReceivedEvents.Add(received);
         var enabled = await host.GetRequiredService<EnabledWorkflowIndex>().GetSnapshotAsync(db, CancellationToken.None);
-        var (instance, outbox) = host.GetRequiredService<InstanceFactory>().Create(match, occurrence, received.Id, enabled, lease.Snapshot, now);
-        db.WorkflowInstances.Add(instance);
-        if (dispatch && outbox is not null)
+        var instanceIds = new List<Guid>();
+        foreach (var record in records)
         {
-            db.OutboxMessages.Add(outbox);
+            using var document = JsonDocument.Parse(JsonSerializer.Serialize(record, WorkflowHost.Json));
+            var parsed = descriptor.RecordType.Parse(document.RootElement).Value!;
+            var now = TimeProvider.System.GetUtcNow();
+            var occurrence = new EventOccurrence(descriptor, parsed, null, descriptor.RecordType.Serialize(parsed), null, "tester", now);
+            var received = new ReceivedEvent
+            {
+                Id = Guid.NewGuid(),
+                EventName = descriptor.FunctionName,
+                RecordType = descriptor.RecordType.Name,
+                RecordKey = occurrence.RecordKey,
+                RecordJson = occurrence.RecordJson,
+                ActingUser = "tester",
+                Status = ReceivedEventStatus.Handled,
+            };
+            db.ReceivedEvents.Add(received);
+            var (instance, outbox) = host.GetRequiredService<InstanceFactory>().Create(match, occurrence, received.Id, enabled, lease.Snapshot, now);
+            db.WorkflowInstances.Add(instance);
+            if (dispatch && outbox is not null)
+            {
+                db.OutboxMessages.Add(outbox);
+            }
+
+            instanceIds.Add(instance.Id);
         }
 
         await db.SaveChangesAsync();
-        return instance.Id;
+        return instanceIds;
     }
 }

@@ -17,6 +17,26 @@ internal static class DrainWindow
     public static string DoneInHangfireQueue(string schema, int total) => $"SELECT {total} - count(*) FROM \"{schema}\".jobqueue";
 
     /// <summary>
+    /// Notes how many instances each of the host's queued jobs runs (a job may run several: <c>Jobs:InstancesPerJob</c>),
+    /// from the outbox rows the dispatcher stamped, in a table of the driver's; returns how many jobs there are. Call it
+    /// once every event is dispatched and before the queue drains.
+    /// </summary>
+    public static Task<long> NoteInstancesPerJobAsync(string connectionString, CancellationToken cancellationToken) =>
+        DatabaseProbe.ScalarAsync<long>(connectionString, """
+            CREATE TABLE public.load_job_instances AS
+              SELECT job_id::bigint AS jobid, count(*)::int AS instances FROM workflow.outbox_messages GROUP BY job_id;
+            ALTER TABLE public.load_job_instances ADD PRIMARY KEY (jobid);
+            SELECT count(*) FROM public.load_job_instances;
+            """, cancellationToken);
+
+    /// <summary>
+    /// How many of <paramref name="total"/> instances are done: the total less the instances of the jobs left in the
+    /// host's Hangfire queue (<see cref="NoteInstancesPerJobAsync"/>); as cheap as <see cref="DoneInHangfireQueue"/>.
+    /// </summary>
+    public static string InstancesDoneInHostQueue(int total) =>
+        $"SELECT {total} - coalesce(sum(j.instances), 0) FROM hangfire.jobqueue q JOIN public.load_job_instances j ON j.jobid = q.jobid";
+
+    /// <summary>
     /// Waits until <paramref name="countDone"/> (a count query) reaches <paramref name="to"/> and returns the CPU time
     /// per item done from the <paramref name="from"/>-th on: the machine's, the draining process's
     /// (<paramref name="drainerCpu"/>) and PostgreSQL's; throws on <paramref name="timeout"/>.

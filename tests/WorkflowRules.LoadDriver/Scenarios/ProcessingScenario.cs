@@ -7,10 +7,12 @@ namespace WorkflowRules.LoadDriver.Scenarios;
 /// API-only host accepts the events (their jobs are enqueued through the outbox), then a host with workers drains
 /// them and is timed over the events after its warm-up share — with PostgreSQL commits and machine CPU per event;
 /// then latency from accepted to done at a third of that rate, in the host's first 45 s of intake and once warm.
+/// Each round drains twice: with the host's default, where instances that wait in the outbox together share a job
+/// (<c>Jobs:InstancesPerJob</c>), and with one job per instance, the design before that, against the same ceiling.
 /// </summary>
 /// <remarks>
-/// The ratio to the ceiling is taken over <see cref="Rounds"/> rounds, each a ceiling drain followed by a processing
-/// drain, and the median round is the figure. On the 2-core VMs this runs on, one drain measured alone moved by half
+/// The ratio to the ceiling is taken over <see cref="Rounds"/> rounds, each a ceiling drain followed by the processing
+/// drains, and the median round is the figure. On the 2-core VMs this runs on, one drain measured alone moved by half
 /// between runs (processing 51–102 % of a ceiling measured a minute earlier, 2026-12-07), and the machine CPU each
 /// item took moved with it (6.4–9.4 ms per event for the same code): the machine's speed drifts over minutes, and only
 /// drains close in time, repeated, compare like with like.
@@ -19,7 +21,7 @@ internal sealed class ProcessingScenario : IScenario
 {
     public string Name => "processing";
 
-    public string Description => "events/s from accepted to response done by a Hangfire job, vs the raw Hangfire ceiling";
+    public string Description => "events/s from accepted to response done by Hangfire jobs, vs the raw Hangfire ceiling";
 
     /// <summary>The share of the drain rate at which latency is measured: what one host can take while it also accepts the events.</summary>
     private const double LatencyShare = 1.0 / 3;
@@ -46,12 +48,14 @@ internal sealed class ProcessingScenario : IScenario
                 var ceiling = index == 1 && context.LastCeiling is { } measuredBefore
                     ? measuredBefore
                     : await MeasureCeilingAsync(context, index, cancellationToken);
-                (host, var drain) = await DrainAsync(context, index, cancellationToken);
-                rounds.Add(new Round(ceiling, drain));
+                var (singleHost, single) = await DrainAsync(context, $"{index}-single", instancesPerJob: 1, cancellationToken);
+                await singleHost.DisposeAsync();
+                (host, var shared) = await DrainAsync(context, $"{index}", instancesPerJob: null, cancellationToken);
+                rounds.Add(new Round(ceiling, shared, single));
             }
 
             Report(context, rounds);
-            await MeasureLatencyAsync(context, host!, rounds[^1].Drain, cancellationToken);
+            await MeasureLatencyAsync(context, host!, rounds[^1].Shared, cancellationToken);
         }
         finally
         {
@@ -69,13 +73,21 @@ internal sealed class ProcessingScenario : IScenario
         return await HangfireCeilingScenario.MeasureAsync(connectionString, warmUp, measured, cancellationToken);
     }
 
-    /// <summary>Queues the events through an API-only host, then starts a host with workers and times its drain; returns that host, still running.</summary>
-    private async Task<(HostProcess Host, Drain Drain)> DrainAsync(ScenarioContext context, int round, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the events through an API-only host whose dispatcher shares jobs as <paramref name="instancesPerJob"/>
+    /// says (null: the host's default), then starts a host with workers and times its drain; returns that host, still running.
+    /// </summary>
+    private async Task<(HostProcess Host, Drain Drain)> DrainAsync(ScenarioContext context, string round, int? instancesPerJob, CancellationToken cancellationToken)
     {
         var (warmUp, measured) = HangfireCeilingScenario.Counts(context);
         var events = warmUp + measured;
         var name = $"{Name}-{round}";
         var apiOnly = new Dictionary<string, string> { ["Jobs:WorkerCount"] = "0" };
+        if (instancesPerJob is { } perJob)
+        {
+            apiOnly["Jobs:InstancesPerJob"] = perJob.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var (intakeHost, connectionString) = await context.StartHostAsync(name, apiOnly, cancellationToken);
         var sequence = 0;
         var runId = $"{context.RunId}-{name}";
@@ -90,20 +102,20 @@ internal sealed class ProcessingScenario : IScenario
             }
         }
 
+        var jobs = await DrainWindow.NoteInstancesPerJobAsync(connectionString, cancellationToken);
         await Task.Delay(DatabaseProbe.StatisticsDelay, cancellationToken);
         var commitsBefore = await DatabaseProbe.CommitsAsync(connectionString, cancellationToken);
         var settings = intakeHost.Settings with { Overrides = new Dictionary<string, string>() };
         var host = await HostProcess.StartAsync(context.Layout, settings, context.ScenarioDirectory(name), cancellationToken);
         try
         {
-            // One job per event (one response each): the queue is empty when every response is done.
             var cpuPerEvent = await DrainWindow.CpuPerItemAsync(
-                connectionString, DrainWindow.DoneInHangfireQueue("hangfire", events), warmUp, events, host.CpuTime, TimeSpan.FromMinutes(10), cancellationToken);
+                connectionString, DrainWindow.InstancesDoneInHostQueue(events), warmUp, events, host.CpuTime, TimeSpan.FromMinutes(10), cancellationToken);
             await Task.Delay(DatabaseProbe.StatisticsDelay, cancellationToken);
             var commits = await DatabaseProbe.CommitsAsync(connectionString, cancellationToken) - commitsBefore;
             var seconds = await DatabaseProbe.SecondsBetweenAsync(connectionString,
                 "SELECT completed_at FROM workflow.workflow_instances WHERE completed_at IS NOT NULL ORDER BY completed_at", warmUp, events, cancellationToken);
-            return (host, new Drain(measured / seconds, (double)commits / events, cpuPerEvent, connectionString, () => Next(0), () => sequence));
+            return (host, new Drain(measured / seconds, (double)commits / events, (double)events / jobs, cpuPerEvent, connectionString, () => Next(0), () => sequence));
         }
         catch
         {
@@ -115,16 +127,26 @@ internal sealed class ProcessingScenario : IScenario
     private void Report(ScenarioContext context, List<Round> rounds)
     {
         var (warmUp, measured) = HangfireCeilingScenario.Counts(context);
-        var median = rounds.OrderBy(r => r.Ratio).ElementAt(rounds.Count / 2);
-        var each = string.Join("; ", rounds.Select(r => $"{r.Drain.PerSecond:0}/{r.Ceiling.ProcessedPerSecond:0} = {r.Ratio:P0}"));
-        context.Report.Add(new Figure(Name,
-            $"Processing: the last {measured} of {warmUp + measured} queued events, 1 response each, {DriverHangfire.HostWorkerCount} workers, median of {rounds.Count} rounds alternating with the ceiling",
-            $"{median.Ratio:P0} of raw Hangfire (rounds, events/s of jobs/s: {each})", "≥ 80 % of raw Hangfire", median.Ratio >= 0.8));
-        var cpu = string.Join("; ", rounds.Select(r => $"{r.Drain.CpuPerEvent} vs {r.Ceiling.CpuPerJob}"));
-        context.Report.Add(new Figure(Name, "Machine CPU per event while processing vs per empty job in the ceiling (drainer: the host, or the driver's Hangfire server)",
-            $"{cpu} (the ceiling's cost is {median.CpuRatio:P0} of ours in the median round)"));
-        context.Report.Add(new Figure(Name, "PostgreSQL commits per event while processing (all of the host's, incl. Hangfire)",
-            $"{median.Drain.CommitsPerEvent:0.0} (raw Hangfire: {median.Ceiling.CommitsPerJob:0.0} per empty job)"));
+        var what = $"the last {measured} of {warmUp + measured} queued events, 1 response each, {DriverHangfire.HostWorkerCount} workers, median of {rounds.Count} rounds alternating with the ceiling";
+        foreach (var (label, pick) in new (string, Func<Round, Drain>)[]
+                 {
+                     ("the host's default: instances that wait together share a job", r => r.Shared),
+                     ("one job per instance (Jobs:InstancesPerJob 1)", r => r.Single),
+                 })
+        {
+            double Ratio(Round round) => pick(round).PerSecond / round.Ceiling.ProcessedPerSecond;
+            var median = rounds.OrderBy(Ratio).ElementAt(rounds.Count / 2);
+            var drain = pick(median);
+            var each = string.Join("; ", rounds.Select(r => $"{pick(r).PerSecond:0}/{r.Ceiling.ProcessedPerSecond:0} = {Ratio(r):P0}"));
+            context.Report.Add(new Figure(Name, $"Processing, {label}: {what}",
+                $"{Ratio(median):P0} of raw Hangfire (rounds, events/s of jobs/s: {each}); {drain.InstancesPerJob:0.0} instances per job",
+                "≥ 80 % of raw Hangfire", Ratio(median) >= 0.8));
+            var cpu = string.Join("; ", rounds.Select(r => $"{pick(r).CpuPerEvent} vs {r.Ceiling.CpuPerJob}"));
+            context.Report.Add(new Figure(Name, $"… machine CPU per event vs per empty job in the ceiling (drainer: the host, or the driver's Hangfire server)",
+                $"{cpu} (the ceiling's cost is {median.Ceiling.CpuPerJob.Machine / drain.CpuPerEvent.Machine:P0} of ours in the median round)"));
+            context.Report.Add(new Figure(Name, "… PostgreSQL commits per event (all of the host's, incl. Hangfire)",
+                $"{drain.CommitsPerEvent:0.0} (raw Hangfire: {median.Ceiling.CommitsPerJob:0.0} per empty job)"));
+        }
     }
 
     private async Task MeasureLatencyAsync(ScenarioContext context, HostProcess host, Drain drain, CancellationToken cancellationToken)
@@ -158,16 +180,16 @@ internal sealed class ProcessingScenario : IScenario
 
     /// <param name="PerSecond">Events completed per second over the measured ones.</param>
     /// <param name="CommitsPerEvent">PostgreSQL commits per event over the whole drain.</param>
+    /// <param name="InstancesPerJob">Events (one instance each) per Hangfire job, over the whole drain.</param>
     /// <param name="CpuPerEvent">The whole machine's CPU per event over the measured ones.</param>
     /// <param name="ConnectionString">The round's database.</param>
     /// <param name="NextEvent">The round's next event, for the latency measure on the same host and database.</param>
     /// <param name="EventsSent">How many events the round has sent so far.</param>
-    private sealed record Drain(double PerSecond, double CommitsPerEvent, CpuPerItem CpuPerEvent, string ConnectionString, Func<object> NextEvent, Func<int> EventsSent);
+    private sealed record Drain(
+        double PerSecond, double CommitsPerEvent, double InstancesPerJob, CpuPerItem CpuPerEvent, string ConnectionString, Func<object> NextEvent, Func<int> EventsSent);
 
-    private sealed record Round(CeilingResult Ceiling, Drain Drain)
-    {
-        public double Ratio => Drain.PerSecond / Ceiling.ProcessedPerSecond;
-
-        public double CpuRatio => Ceiling.CpuPerJob.Machine / Drain.CpuPerEvent.Machine;
-    }
+    /// <param name="Ceiling">The round's raw Hangfire drain.</param>
+    /// <param name="Shared">The drain with the host's default sharing of jobs.</param>
+    /// <param name="Single">The drain with one job per instance.</param>
+    private sealed record Round(CeilingResult Ceiling, Drain Shared, Drain Single);
 }
