@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -28,7 +29,11 @@ public static class PersistenceServiceCollectionExtensions
             .Build());
         services.AddPooledDbContextFactory<WorkflowRulesDbContext>((provider, options) =>
             options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), WorkflowRulesNpgsql.Configure)
-                .AddInterceptors(new InstanceRunLockInterceptor()));
+                .AddInterceptors(new InstanceRunLockInterceptor())
+                // The run lock's release statement, appended to a save, returns a row EF Core does not read; that
+                // warning is meant for stored procedures mapped by mistake (none are), and would otherwise be logged
+                // once for every instance a job runs.
+                .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.UnexpectedTrailingResultSetWhenSaving)));
         services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<WorkflowRulesDbContext>>().CreateDbContext());
         services.TryAddSingleton<DatabaseMigrator>();
         return services;

@@ -6,8 +6,9 @@ namespace WorkflowRules.LoadDriver.Infrastructure;
 /// CPU time used so far by every PostgreSQL process on the machine (the server and its backends, by process name),
 /// from <c>/proc/[pid]/stat</c>. Read there, not through <see cref="System.Diagnostics.Process.GetProcessesByName(string)"/>:
 /// backends rewrite their command line ("postgres: user db …"), which that name follows, and only the kernel's name
-/// in <c>stat</c> stays "postgres". Backends that ended between two readings are missed; the drains measured here keep
-/// their connections pooled, so the backends live through them.
+/// in <c>stat</c> stays "postgres". A backend that ends is reaped by the server, and the kernel moves its time into the
+/// server's children's time (cutime, cstime), so that is added too: without it a pool closing connections mid-drain
+/// made the figure go backwards.
 /// </summary>
 internal static class PostgresCpu
 {
@@ -19,7 +20,7 @@ internal static class PostgresCpu
             try
             {
                 var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                // pid (comm) state … utime stime: fields 14 and 15, counted after the closing parenthesis of comm.
+                // pid (comm) state … utime stime cutime cstime: fields 14 to 17, counted after the closing parenthesis of comm.
                 var close = stat.LastIndexOf(')');
                 if (close < 0 || !stat.AsSpan(0, close).EndsWith("(postgres", StringComparison.Ordinal))
                 {
@@ -27,7 +28,10 @@ internal static class PostgresCpu
                 }
 
                 var fields = stat[(close + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                for (var field = 11; field <= 14; field++)
+                {
+                    ticks += long.Parse(fields[field], CultureInfo.InvariantCulture);
+                }
             }
             catch (IOException)
             {
