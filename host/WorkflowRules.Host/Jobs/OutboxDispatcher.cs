@@ -11,7 +11,8 @@ namespace WorkflowRules.Host.Jobs;
 /// hosts never enqueue the same row at once; a crash after enqueueing but before stamping the row
 /// enqueues it again later, which the idempotent job tolerates. Nothing is lost either way. The instances of
 /// one claim share jobs (<see cref="JobBatches"/>): a lone row gets a <see cref="RunInstanceJob"/>, several
-/// a <see cref="RunInstancesJob"/> each.
+/// a <see cref="RunInstancesJob"/> each. After a claim that found rows the dispatcher waits
+/// <see cref="JobsOptions.OutboxGatherDelay"/> before the next, so under steady intake claims hold several rows.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IDbContextFactory<WorkflowRulesDbContext> dbContextFactory,
@@ -27,11 +28,16 @@ public sealed partial class OutboxDispatcher(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var dispatched = 0;
             try
             {
-                while (await DispatchBatchAsync(stoppingToken) == BatchSize)
+                int claimed;
+                do
                 {
+                    claimed = await DispatchBatchAsync(stoppingToken);
+                    dispatched += claimed;
                 }
+                while (claimed == BatchSize);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -41,6 +47,12 @@ public sealed partial class OutboxDispatcher(
 
             try
             {
+                if (dispatched > 0 && options.Value.OutboxGatherDelay > TimeSpan.Zero)
+                {
+                    // Busy: let the next rows gather, so that they share jobs instead of getting one each.
+                    await Task.Delay(options.Value.OutboxGatherDelay, stoppingToken);
+                }
+
                 await signal.WaitAsync(options.Value.OutboxSweepInterval, stoppingToken);
             }
             catch (OperationCanceledException)

@@ -10,12 +10,21 @@ namespace WorkflowRules.Host.Tests.Support;
 /// One running host per test class: its own database (on the shared test PostgreSQL), plugins folder,
 /// scripts folder and data folder, with the product plugins copied in from their build output.
 /// </summary>
-public sealed class WorkflowHost : IAsyncLifetime
+public class WorkflowHost : IAsyncLifetime
 {
     public const string AdminKey = "wr_0123456789ab_host-tests-administrator-key";
 
     private readonly PostgresDatabaseFixture _postgres = new();
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private WorkflowHostFactory? _factory;
+
+    public WorkflowHost()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>For a fixture whose host differs from the others in some settings (they override the defaults below).</summary>
+    protected WorkflowHost(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "workflowrules-host-tests", Guid.NewGuid().ToString("N"));
 
@@ -81,20 +90,29 @@ public sealed class WorkflowHost : IAsyncLifetime
         return body.GetProperty("key").GetString()!;
     }
 
-    private WorkflowHostFactory CreateFactory() => new(new Dictionary<string, string?>
+    private WorkflowHostFactory CreateFactory()
     {
-        ["ConnectionStrings:WorkflowRules"] = ConnectionString,
-        ["Storage:Path"] = Path.Combine(Root, "data"),
-        ["Plugins:Directory"] = PluginsDirectory,
-        ["Plugins:ShadowCopyDirectory"] = Path.Combine(Root, "shadow"),
-        ["Plugins:Debounce"] = "00:00:00.200",
-        ["Plugins:RescanInterval"] = "00:00:01",
-        ["Conditions:ScriptsDirectory"] = ScriptsDirectory,
-        ["Access:BootstrapAdminKey"] = AdminKey,
-        ["Jobs:WorkerCount"] = "4",
-        ["Jobs:QueuePollInterval"] = "00:00:00.500",
-        ["Jobs:OutboxSweepInterval"] = "00:00:00.500",
-    });
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:WorkflowRules"] = ConnectionString,
+            ["Storage:Path"] = Path.Combine(Root, "data"),
+            ["Plugins:Directory"] = PluginsDirectory,
+            ["Plugins:ShadowCopyDirectory"] = Path.Combine(Root, "shadow"),
+            ["Plugins:Debounce"] = "00:00:00.200",
+            ["Plugins:RescanInterval"] = "00:00:01",
+            ["Conditions:ScriptsDirectory"] = ScriptsDirectory,
+            ["Access:BootstrapAdminKey"] = AdminKey,
+            ["Jobs:WorkerCount"] = "4",
+            ["Jobs:QueuePollInterval"] = "00:00:00.500",
+            ["Jobs:OutboxSweepInterval"] = "00:00:00.500",
+        };
+        foreach (var (key, value) in _settings)
+        {
+            settings[key] = value;
+        }
+
+        return new WorkflowHostFactory(settings);
+    }
 
     /// <summary>For failure messages: the outbox row and the Hangfire jobs (with their state history) of an instance.</summary>
     public async Task<string> DescribeJobsAsync(string instanceId)
