@@ -12,10 +12,8 @@ public sealed class InstanceRunLockLoggingTests(PostgresDatabaseFixture postgres
     [Fact]
     public async Task SaveAndReleaseAsync_LogsNoWarning_ForTheReleaseStatementsResult()
     {
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFakeLogging());
-        services.AddWorkflowPersistence(await postgres.CreateMigratedDatabaseAsync("runlocklog"));
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = PersistenceTestServices.Create(
+            await postgres.CreateMigratedDatabaseAsync("runlocklog"), logging => logging.SetMinimumLevel(LogLevel.Warning).AddFakeLogging());
         var factory = provider.GetRequiredService<IDbContextFactory<WorkflowRulesDbContext>>();
         Guid instanceId;
         await using (var seed = await factory.CreateDbContextAsync())
