@@ -26,6 +26,7 @@ builder.Services.AddWorkflows();
 builder.Services.AddWorkflowTemplates();
 builder.Services.AddWorkflowAccess(builder.Configuration);
 builder.Services.AddWorkflowRuntime();
+builder.Services.AddWorkflowIntake(builder.Configuration);
 builder.Services.AddWorkflowJobs(builder.Configuration, connectionString);
 builder.Services.AddWorkflowHealth();
 
@@ -35,6 +36,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();

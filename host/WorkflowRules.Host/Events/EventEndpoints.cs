@@ -13,8 +13,8 @@ public static class EventEndpoints
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/events").WithTags("Events").RequireAuthorization(AuthorizationPolicies.SubmitEvents);
-        group.MapPost("/", PostAsync);
-        group.MapPost("/preview", PreviewAsync);
+        group.MapPost("/", PostAsync).RequireRateLimiting(IntakeLimiter.PolicyName);
+        group.MapPost("/preview", PreviewAsync).RequireRateLimiting(IntakeLimiter.PolicyName);
         group.MapGet("/{id:guid}", GetAsync);
         return endpoints;
     }

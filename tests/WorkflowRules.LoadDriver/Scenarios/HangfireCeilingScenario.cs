@@ -33,13 +33,6 @@ internal sealed class HangfireCeilingScenario : IScenario
     /// </summary>
     public static (int WarmUp, int Measured) Counts(ScenarioContext context) => (context.Pick(9000, 20), context.Pick(3000, 100));
 
-    /// <summary>The driver's own CPU time: the ceiling's Hangfire server runs in this process.</summary>
-    private static TimeSpan DriverCpu()
-    {
-        using var driver = Process.GetCurrentProcess();
-        return driver.TotalProcessorTime;
-    }
-
     public static async Task<CeilingResult> MeasureAsync(string connectionString, int warmUp, int measured, CancellationToken cancellationToken)
     {
         await using var hangfire = DriverHangfire.CreateStopped(connectionString, "hangfire_ceiling", new JobActivator(), DriverHangfire.HostWorkerCount, TimeSpan.FromSeconds(1));
@@ -61,7 +54,7 @@ internal sealed class HangfireCeilingScenario : IScenario
         var commitsBefore = await DatabaseProbe.CommitsAsync(connectionString, cancellationToken);
         hangfire.StartServer();
         var cpuPerJob = await DrainWindow.CpuPerItemAsync(
-            connectionString, DrainWindow.DoneInHangfireQueue(hangfire.Schema, jobs), warmUp, jobs, DriverCpu, TimeSpan.FromMinutes(10), cancellationToken);
+            connectionString, DrainWindow.DoneInHangfireQueue(hangfire.Schema, jobs), warmUp, jobs, DriverCpu.Used, TimeSpan.FromMinutes(10), cancellationToken);
 
         await Task.Delay(DatabaseProbe.StatisticsDelay, cancellationToken);
         var commits = await DatabaseProbe.CommitsAsync(connectionString, cancellationToken) - commitsBefore;

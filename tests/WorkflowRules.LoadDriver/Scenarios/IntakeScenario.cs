@@ -1,3 +1,4 @@
+using System.Globalization;
 using WorkflowRules.LoadDriver.Infrastructure;
 
 namespace WorkflowRules.LoadDriver.Scenarios;
@@ -27,16 +28,18 @@ internal sealed class IntakeScenario : IScenario
             var warmUp = await EventSender.WarmUpUntilSteadyAsync(
                 host.Client, concurrency, context.Pick(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1)),
                 minimum: context.Pick(TimeSpan.FromSeconds(30), TimeSpan.Zero), limit: context.Pick(TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(1)), Next, cancellationToken);
-            var (hostCpu, machineCpu) = (host.CpuTime(), MachineCpu.BusyTime());
+            var (hostCpu, postgresCpu, driverCpu, machineCpu) = (host.CpuTime(), PostgresCpu.Used(), DriverCpu.Used(), MachineCpu.BusyTime());
             var saturated = await EventSender.ClosedLoopAsync(
                 host.Client, concurrency, context.Pick(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(2)), int.MaxValue, Next, cancellationToken);
-            (hostCpu, machineCpu) = (host.CpuTime() - hostCpu, MachineCpu.BusyTime() - machineCpu);
+            (hostCpu, postgresCpu, driverCpu, machineCpu) = (
+                host.CpuTime() - hostCpu, PostgresCpu.Used() - postgresCpu, DriverCpu.Used() - driverCpu, MachineCpu.BusyTime() - machineCpu);
             context.Report.Add(new Figure(Name, $"Intake, {concurrency} concurrent clients, after {warmUp.TotalSeconds:0} s of load (until steady)",
                 $"{saturated.PerSecond:0} events/s ({saturated.Accepted} in {saturated.Elapsed.TotalSeconds:0.0} s, {saturated.Failed} failed)",
                 "≥ 1,000 events/s", saturated.PerSecond >= 1000 && saturated.Failed == 0));
 
             context.Report.Add(new Figure(Name, "CPU per accepted event, saturated",
-                $"host {hostCpu.TotalMilliseconds / saturated.Accepted:0.00} ms; whole machine (host, PostgreSQL, driver) {machineCpu.TotalMilliseconds / saturated.Accepted:0.00} ms"));
+                $"host {PerEvent(hostCpu)} ms, PostgreSQL {PerEvent(postgresCpu)} ms, driver {PerEvent(driverCpu)} ms; whole machine {PerEvent(machineCpu)} ms"));
+            string PerEvent(TimeSpan cpu) => (cpu.TotalMilliseconds / saturated.Accepted).ToString("0.00", CultureInfo.InvariantCulture);
 
             var halfRate = Math.Max(10, saturated.PerSecond / 2);
             var paced = await EventSender.OpenLoopAsync(host.Client, halfRate, context.Pick(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(2)), Next, cancellationToken);

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using WorkflowRules.Host.Tests.Support;
+
+namespace WorkflowRules.Host.Tests.Events;
+
+/// <summary>A host that stores one posted event at a time and lets one more wait.</summary>
+public sealed class NarrowIntakeWorkflowHost() : WorkflowHost(new Dictionary<string, string?>
+{
+    ["Intake:ConcurrentRequests"] = "1",
+    ["Intake:QueueLimit"] = "1",
+})
+{
+}
+
+/// <summary>
+/// Posts beyond Intake:ConcurrentRequests wait their turn; past Intake:QueueLimit they are refused with a 503 problem
+/// and Retry-After, and nothing of them is stored.
+/// </summary>
+public sealed class IntakeLimitTests(NarrowIntakeWorkflowHost host) : IClassFixture<NarrowIntakeWorkflowHost>
+{
+    private const string Requested = "PURCHASE_APPROVAL_REQUESTED";
+
+    [Fact]
+    public async Task PostsBeyondTheBound_Wait_AndPastTheQueueAreRefusedWith503_StoringNothing()
+    {
+        // The first post's insert sleeps in PostgreSQL, so it holds the one permit while the others arrive.
+        await ExecuteAsync(
+            """
+            CREATE FUNCTION workflow.test_hold_intake() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.record_key LIKE '%HOLD-1%' THEN PERFORM pg_sleep(4); END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER test_hold_intake BEFORE INSERT ON workflow.received_events
+                FOR EACH ROW EXECUTE FUNCTION workflow.test_hold_intake();
+            """);
+
+        var holding = PostAsync("HOLD-1");
+        await Poll.UntilAsync(
+            async () =>
+            {
+                var sleeping = await CountAsync("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'");
+                return (sleeping == 1, sleeping);
+            },
+            sleeping => Task.FromResult($"The held post never reached its insert ({sleeping} sessions sleeping)."),
+            TimeSpan.FromSeconds(10));
+        var waiting = PostAsync("HOLD-2");
+        await Task.Delay(500);
+
+        using var refused = await PostAsync("HOLD-3");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(503, problem.GetProperty("status").GetInt32());
+        Assert.Contains("Intake:ConcurrentRequests", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(waiting.IsCompleted, "The queued post should still be waiting behind the held one.");
+
+        using var held = await holding;
+        using var queued = await waiting;
+        Assert.Equal(HttpStatusCode.Accepted, held.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, queued.StatusCode);
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM workflow.received_events WHERE record_key LIKE '%HOLD-3%'"));
+
+        using var retried = await PostAsync("HOLD-3");
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string documentNo) =>
+        host.Admin.PostAsJsonAsync("/api/events", new { @event = Requested, record = SampleRecords.PurchaseOrder(documentNo, 10m) });
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
