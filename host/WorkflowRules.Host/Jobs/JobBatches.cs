@@ -3,8 +3,9 @@ namespace WorkflowRules.Host.Jobs;
 /// <summary>
 /// How the dispatcher shares the instances of one outbox claim among Hangfire jobs. Hangfire spends about 15
 /// commits on every job whatever it does (fetch, three state changes, counters, queue delete), more than running
-/// an instance's response costs, so under load several instances share a job. Never fewer jobs than the workers
-/// could run at once, so batching a small claim never leaves a worker idle while another runs a queue of instances.
+/// an instance's response costs, so under load several instances share a job. Never fewer jobs than the host's own
+/// workers could run at once, so batching a small claim never leaves a worker idle while another runs a queue of
+/// instances (an API-only host has none: its claims are split by size alone).
 /// </summary>
 public static class JobBatches
 {

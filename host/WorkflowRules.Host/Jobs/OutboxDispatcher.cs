@@ -75,7 +75,9 @@ public sealed partial class OutboxDispatcher(
         }
 
         var jobs = options.Value;
-        var parallelJobs = jobs.WorkerCount > 0 ? jobs.WorkerCount : JobsOptions.DefaultWorkerCount;
+        // An API-only host's jobs run on other hosts' workers, whom a stream of claims keeps busy; a claim is split
+        // for this host's own workers only.
+        var parallelJobs = Math.Max(1, jobs.WorkerCount);
         var jobIds = new Dictionary<Guid, string>();
         foreach (var batch in JobBatches.Split(messages.Select(m => m.InstanceId), jobs.InstancesPerJob, parallelJobs))
         {
