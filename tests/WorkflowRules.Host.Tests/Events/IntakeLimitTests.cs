@@ -47,10 +47,14 @@ public sealed class IntakeLimitTests(NarrowIntakeWorkflowHost host) : IClassFixt
             },
             sleeping => Task.FromResult($"The held post never reached its insert ({sleeping} sessions sleeping)."),
             TimeSpan.FromSeconds(10));
-        var waiting = PostAsync("HOLD-2");
-        await Task.Delay(500);
 
-        using var refused = await PostAsync("HOLD-3");
+        // Two more arrive while it holds: whichever the limiter sees first waits in the one queue place, the other is
+        // refused at once.
+        var second = PostAsync("HOLD-2");
+        var third = PostAsync("HOLD-3");
+        var answeredFirst = await Task.WhenAny(second, third);
+        var (waiting, refusedNo) = answeredFirst == second ? (third, "HOLD-2") : (second, "HOLD-3");
+        using var refused = await answeredFirst;
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
@@ -64,9 +68,9 @@ public sealed class IntakeLimitTests(NarrowIntakeWorkflowHost host) : IClassFixt
         using var queued = await waiting;
         Assert.Equal(HttpStatusCode.Accepted, held.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, queued.StatusCode);
-        Assert.Equal(0, await CountAsync("SELECT count(*) FROM workflow.received_events WHERE record_key LIKE '%HOLD-3%'"));
+        Assert.Equal(0, await CountAsync($"SELECT count(*) FROM workflow.received_events WHERE record_key LIKE '%{refusedNo}%'"));
 
-        using var retried = await PostAsync("HOLD-3");
+        using var retried = await PostAsync(refusedNo);
         Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
     }
 
