@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Npgsql;
 using WorkflowRules.Host.Tests.Support;
 using WorkflowRules.Host.Tests.Workflows;
 
@@ -147,10 +146,10 @@ public sealed class TemplateTests(WorkflowHost host) : IClassFixture<WorkflowHos
     {
         var code = (await host.Admin.GetJsonAsync("/api/templates"))[0].GetProperty("code").GetString()!;
         var original = (await host.Admin.GetJsonAsync($"/api/templates/{code}")).GetProperty("steps").GetRawText();
-        await ExecuteSqlAsync(
+        await host.ExecuteSqlAsync(
             $"UPDATE workflow.workflow_versions SET definition_json = '{{\"steps\":[]}}' WHERE id = (SELECT current_version_id FROM workflow.workflows WHERE code = '{code}')");
         await host.Admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/workflows", Steps.Valid("GONE-TEMPLATE"));
-        await ExecuteSqlAsync("UPDATE workflow.workflows SET is_template = true, template_source = 'retired-plugin' WHERE code = 'GONE-TEMPLATE'");
+        await host.ExecuteSqlAsync("UPDATE workflow.workflows SET is_template = true, template_source = 'retired-plugin' WHERE code = 'GONE-TEMPLATE'");
 
         var reset = await host.Admin.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/api/templates/reset");
 
@@ -172,13 +171,5 @@ public sealed class TemplateTests(WorkflowHost host) : IClassFixture<WorkflowHos
 
         Assert.Equal(HttpStatusCode.Forbidden, (await operatorClient.PostAsync("/api/templates/reset", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync("/api/templates")).StatusCode);
-    }
-
-    private async Task ExecuteSqlAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(host.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

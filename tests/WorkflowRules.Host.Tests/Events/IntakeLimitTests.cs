@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Npgsql;
 using WorkflowRules.Host.Tests.Support;
 
 namespace WorkflowRules.Host.Tests.Events;
@@ -27,7 +26,7 @@ public sealed class IntakeLimitTests(NarrowIntakeWorkflowHost host) : IClassFixt
     public async Task PostsBeyondTheBound_Wait_AndPastTheQueueAreRefusedWith503_StoringNothing()
     {
         // The first post's insert sleeps in PostgreSQL, so it holds the one permit while the others arrive.
-        await ExecuteAsync(
+        await host.ExecuteSqlAsync(
             """
             CREATE FUNCTION workflow.test_hold_intake() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
@@ -42,7 +41,7 @@ public sealed class IntakeLimitTests(NarrowIntakeWorkflowHost host) : IClassFixt
         await Poll.UntilAsync(
             async () =>
             {
-                var sleeping = await CountAsync("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'");
+                var sleeping = await host.QueryScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'");
                 return (sleeping == 1, sleeping);
             },
             sleeping => Task.FromResult($"The held post never reached its insert ({sleeping} sessions sleeping)."),
@@ -68,7 +67,7 @@ public sealed class IntakeLimitTests(NarrowIntakeWorkflowHost host) : IClassFixt
         using var queued = await waiting;
         Assert.Equal(HttpStatusCode.Accepted, held.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, queued.StatusCode);
-        Assert.Equal(0, await CountAsync($"SELECT count(*) FROM workflow.received_events WHERE record_key LIKE '%{refusedNo}%'"));
+        Assert.Equal(0, await host.QueryScalarAsync<long>($"SELECT count(*) FROM workflow.received_events WHERE record_key LIKE '%{refusedNo}%'"));
 
         using var retried = await PostAsync(refusedNo);
         Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
@@ -76,20 +75,4 @@ public sealed class IntakeLimitTests(NarrowIntakeWorkflowHost host) : IClassFixt
 
     private Task<HttpResponseMessage> PostAsync(string documentNo) =>
         host.Admin.PostAsJsonAsync("/api/events", new { @event = Requested, record = SampleRecords.PurchaseOrder(documentNo, 10m) });
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(host.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(host.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
 }

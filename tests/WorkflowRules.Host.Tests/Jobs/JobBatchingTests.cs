@@ -68,7 +68,7 @@ public sealed class JobBatchingTests(WorkflowHost host) : IClassFixture<Workflow
     [Fact]
     public async Task InstanceThatThrowsInABatch_GoesOnInAJobOfItsOwn_AndTheOthersComplete()
     {
-        await ExecuteAsync("""
+        await host.ExecuteSqlAsync("""
             CREATE FUNCTION workflow.refuse_poisoned() RETURNS trigger LANGUAGE plpgsql AS
               $$ BEGIN RAISE EXCEPTION 'injected failure for %', OLD.record_key; END $$;
             CREATE TRIGGER refuse_poisoned BEFORE UPDATE ON workflow.workflow_instances
@@ -101,7 +101,7 @@ public sealed class JobBatchingTests(WorkflowHost host) : IClassFixture<Workflow
             Assert.StartsWith("Retry attempt 1 of", retry.Reason, StringComparison.Ordinal);
             Assert.Equal("Running", (await host.Admin.GetJsonAsync($"/api/instances/{poisoned}")).GetProperty("status").GetString());
 
-            await ExecuteAsync("DROP TRIGGER refuse_poisoned ON workflow.workflow_instances");
+            await host.ExecuteSqlAsync("DROP TRIGGER refuse_poisoned ON workflow.workflow_instances");
             Assert.True(host.GetRequiredService<IBackgroundJobClient>().Requeue(ownJobId));
 
             var recovered = await host.Admin.WaitForInstanceAsync(poisoned.ToString(), host: host);
@@ -109,7 +109,7 @@ public sealed class JobBatchingTests(WorkflowHost host) : IClassFixture<Workflow
         }
         finally
         {
-            await ExecuteAsync("DROP TRIGGER IF EXISTS refuse_poisoned ON workflow.workflow_instances; DROP FUNCTION workflow.refuse_poisoned()");
+            await host.ExecuteSqlAsync("DROP TRIGGER IF EXISTS refuse_poisoned ON workflow.workflow_instances; DROP FUNCTION workflow.refuse_poisoned()");
         }
     }
 
@@ -157,14 +157,6 @@ public sealed class JobBatchingTests(WorkflowHost host) : IClassFixture<Workflow
             "SELECT id::text FROM hangfire.job WHERE statename = 'Scheduled' AND invocationdata::text LIKE '%RunInstanceJob%' AND arguments::text LIKE '%' || @id || '%'", connection);
         command.Parameters.AddWithValue("id", instanceId.ToString());
         return (string?)await command.ExecuteScalarAsync();
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(host.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Hangfire lists a job's states newest first.</summary>

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using WorkflowRules.Testing;
 
 namespace WorkflowRules.Host.Tests.Support;
@@ -137,6 +138,24 @@ public class WorkflowHost : IAsyncLifetime
             """, connection);
         command.Parameters.AddWithValue("id", instanceId);
         return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Runs SQL on the host's database behind its back, as an operator in psql would (or a test laying a trap).</summary>
+    public async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Reads one value straight from the host's database.</summary>
+    public async Task<T> QueryScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     public T GetRequiredService<T>()
