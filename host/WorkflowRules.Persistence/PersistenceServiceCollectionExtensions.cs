@@ -33,7 +33,14 @@ public static class PersistenceServiceCollectionExtensions
                 // The run lock's release statement, appended to a save, returns a row EF Core does not read; that
                 // warning is meant for stored procedures mapped by mistake (none are), and would otherwise be logged
                 // once for every instance a job runs.
-                .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.UnexpectedTrailingResultSetWhenSaving)));
+                .ConfigureWarnings(warnings => warnings
+                    .Ignore(RelationalEventId.UnexpectedTrailingResultSetWhenSaving)
+                    // A failed command is an exception for its caller, who handles it or lets it reach whoever logs it
+                    // (the request's error handling, Hangfire's failed state, a loop's warning). EF Core logging it
+                    // as an error first would turn refusals the engine expects and handles — a replayed idempotency
+                    // key, an event decided against a stale catalog stamp, the migration history's absence in a new
+                    // database — into error lines.
+                    .Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug))));
         services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<WorkflowRulesDbContext>>().CreateDbContext());
         services.TryAddSingleton<DatabaseMigrator>();
         return services;

@@ -55,7 +55,12 @@ public sealed class WorkflowLifecycleTests(WorkflowHost host) : IClassFixture<Wo
             Assert.Equal(1, await command.ExecuteNonQueryAsync());
         }
 
+        // The host decides from its copy first; the database refuses the event's insert as decided against a stale
+        // copy, and the host decides again from the current one: the event is stored once, unmatched.
         Assert.Equal(0, await StartedInstancesAsync("SQL-2"));
+        Assert.Equal(
+            "Unmatched",
+            await host.QueryScalarAsync<string>("SELECT string_agg(status, ',') FROM workflow.received_events WHERE record_key = 'SQL-2'"));
     }
 
     [Fact]

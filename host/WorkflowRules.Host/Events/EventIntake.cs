@@ -5,6 +5,7 @@ using WorkflowRules.Host.Jobs;
 using WorkflowRules.Host.Runtime;
 using WorkflowRules.Persistence;
 using WorkflowRules.Persistence.Events;
+using WorkflowRules.Persistence.Workflows;
 using WorkflowRules.Plugins;
 
 namespace WorkflowRules.Host.Events;
@@ -16,6 +17,7 @@ namespace WorkflowRules.Host.Events;
 public sealed class EventIntake(
     IPluginCatalog catalog,
     EventProcessor processor,
+    EnabledWorkflowIndex index,
     OutboxSignal outboxSignal,
     TimeProvider timeProvider)
 {
@@ -38,20 +40,32 @@ public sealed class EventIntake(
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
-            var received = NewReceivedEvent(occurrence, request.IdempotencyKey, now);
+            // The first attempt decides from the enabled workflows held in memory and stores their stamp with the
+            // event, which the database refuses if they changed meanwhile; a later attempt reads the stamp first.
+            var enabled = attempt == 1
+                ? await index.GetUnverifiedSnapshotAsync(db, cancellationToken)
+                : await index.GetSnapshotAsync(db, cancellationToken);
+            var received = NewReceivedEvent(occurrence, request.IdempotencyKey, enabled.Stamp, now);
             db.ReceivedEvents.Add(received);
-            var plan = await processor.PlanAsync(db, occurrence, lease.Snapshot, cancellationToken);
+            var plan = await processor.PlanAsync(db, occurrence, lease.Snapshot, enabled, cancellationToken);
             var started = processor.Apply(db, received, occurrence, plan, lease.Snapshot);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                // An event that only starts instances is inserts only: one round trip, no transaction of EF's own.
+                await db.SaveChangesInOneRoundTripAsync(cancellationToken);
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {
                 // An instance this event moves was moved by another event or job at the same time: decide again.
                 continue;
             }
-            catch (DbUpdateException exception) when (request.IdempotencyKey is not null && exception is not DbUpdateConcurrencyException)
+            catch (DbUpdateException exception) when (CatalogStampGuard.IsStale(exception) && attempt < MaxAttempts)
+            {
+                // A workflow was created, changed, enabled or disabled since this process last read them: decide again.
+                continue;
+            }
+            catch (DbUpdateException exception) when (
+                request.IdempotencyKey is not null && exception is not DbUpdateConcurrencyException && !CatalogStampGuard.IsStale(exception))
             {
                 // The key was accepted before (a retry) or concurrently: nothing of this attempt was stored; answer with
                 // the first outcome. Not looked up beforehand: that read would cost every event a round trip for the
@@ -81,7 +95,7 @@ public sealed class EventIntake(
             return (null, error);
         }
 
-        var plan = await processor.PlanAsync(db, occurrence, lease.Snapshot, cancellationToken);
+        var plan = await processor.PlanAsync(db, occurrence, lease.Snapshot, await index.GetSnapshotAsync(db, cancellationToken), cancellationToken);
         db.ChangeTracker.Clear();
         return (EventPreviewView.From(plan), null);
     }
@@ -112,7 +126,7 @@ public sealed class EventIntake(
             request.OccurredAt ?? timeProvider.GetUtcNow()), null);
     }
 
-    private static ReceivedEvent NewReceivedEvent(EventOccurrence occurrence, string? idempotencyKey, DateTimeOffset now) => new()
+    private static ReceivedEvent NewReceivedEvent(EventOccurrence occurrence, string? idempotencyKey, long catalogStamp, DateTimeOffset now) => new()
     {
         Id = Guid.NewGuid(),
         EventName = occurrence.Event.FunctionName,
@@ -124,6 +138,7 @@ public sealed class EventIntake(
         OccurredAt = occurrence.OccurredAt,
         ReceivedAt = now,
         IdempotencyKey = idempotencyKey,
+        CatalogStamp = catalogStamp,
     };
 
     private static (object? Record, object? Previous, EventIntakeResult? Error) Parse(EventRequest request, EventDescriptor descriptor)

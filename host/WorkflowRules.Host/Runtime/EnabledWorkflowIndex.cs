@@ -2,14 +2,16 @@ using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore;
 using WorkflowRules.Conditions;
 using WorkflowRules.Persistence;
+using WorkflowRules.Persistence.Events;
 using WorkflowRules.Persistence.Workflows;
 using WorkflowRules.Plugins;
 
 namespace WorkflowRules.Host.Runtime;
 
 /// <summary>
-/// The enabled workflows by entry event, held in memory so that an event costs one primary-key read (the
-/// <see cref="WorkflowCatalogStamp"/>) instead of loading its candidates and their definitions. When the stamp moved
+/// The enabled workflows by entry event, held in memory so that an event costs at most one primary-key read (the
+/// <see cref="WorkflowCatalogStamp"/>; none at intake, see <see cref="GetUnverifiedSnapshotAsync"/>) instead of
+/// loading its candidates and their definitions. When the stamp moved
 /// — a workflow was created, changed, enabled or disabled by any process — the index is rebuilt once, and the entry
 /// conditions of every enabled workflow are compiled in one batch (or loaded from the compiled-condition cache) and
 /// bound once. A retired plugin version drops the index: its bound conditions would otherwise keep the old
@@ -58,6 +60,15 @@ public sealed partial class EnabledWorkflowIndex : IDisposable
         var stamp = await ReadStampAsync(db, cancellationToken);
         return _current is { } current && current.Stamp == stamp ? current : await RebuildAsync(db, stamp, cancellationToken);
     }
+
+    /// <summary>
+    /// The enabled workflows as this process last read them, without the stamp read, for a caller that stores its
+    /// decision with <see cref="EnabledWorkflowSet.Stamp"/> on the event (<see cref="ReceivedEvent.CatalogStamp"/>):
+    /// the database refuses that insert when the stamp has moved, and the caller decides again from
+    /// <see cref="GetSnapshotAsync"/>. Saves intake a round trip per event.
+    /// </summary>
+    public Task<EnabledWorkflowSet> GetUnverifiedSnapshotAsync(WorkflowRulesDbContext db, CancellationToken cancellationToken)
+        => _current is { } current ? Task.FromResult(current) : GetSnapshotAsync(db, cancellationToken);
 
     private async Task<EnabledWorkflowSet> RebuildAsync(WorkflowRulesDbContext db, long stamp, CancellationToken cancellationToken)
     {

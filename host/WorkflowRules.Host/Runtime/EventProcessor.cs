@@ -13,15 +13,15 @@ namespace WorkflowRules.Host.Runtime;
 /// and is decided afresh once they are done — responses of one instance never interleave with an event's handling.
 /// </summary>
 public sealed class EventProcessor(
-    EnabledWorkflowIndex index,
     ContinuationFinder continuations,
     WorkflowMatcher matcher,
     InstanceFactory factory,
     TimeProvider timeProvider)
 {
-    public async Task<EventPlan> PlanAsync(WorkflowRulesDbContext db, EventOccurrence occurrence, CatalogSnapshot catalog, CancellationToken cancellationToken)
+    /// <summary>Decides against <paramref name="enabled"/>, the enabled workflows as <see cref="EnabledWorkflowIndex"/> serves them.</summary>
+    public async Task<EventPlan> PlanAsync(
+        WorkflowRulesDbContext db, EventOccurrence occurrence, CatalogSnapshot catalog, EnabledWorkflowSet enabled, CancellationToken cancellationToken)
     {
-        var enabled = await index.GetSnapshotAsync(db, cancellationToken);
         var errors = new List<ConditionError>();
         var moved = new List<Continuation>();
         if (enabled.ContinuationEvents.Contains(occurrence.Event.FunctionName))

@@ -14,6 +14,7 @@ namespace WorkflowRules.Host.Runtime;
 public sealed partial class QueuedEventProcessor(
     IPluginCatalog catalog,
     EventProcessor processor,
+    EnabledWorkflowIndex index,
     OutboxSignal outboxSignal,
     TimeProvider timeProvider,
     ILogger<QueuedEventProcessor> logger)
@@ -45,7 +46,7 @@ public sealed partial class QueuedEventProcessor(
             descriptor, StoredRecord.Parse(descriptor.RecordType, received.RecordJson),
             received.PreviousRecordJson is null ? null : StoredRecord.Parse(descriptor.RecordType, received.PreviousRecordJson),
             received.RecordJson, received.PreviousRecordJson, received.ActingUser, received.OccurredAt);
-        var plan = await processor.PlanAsync(db, occurrence, lease.Snapshot, cancellationToken);
+        var plan = await processor.PlanAsync(db, occurrence, lease.Snapshot, await index.GetSnapshotAsync(db, cancellationToken), cancellationToken);
         if (plan.QueueBehind?.Id == instanceId)
         {
             return false; // The instance is busy again (a retry is pending): the event waits for its next run.

@@ -36,5 +36,13 @@ public sealed class ReceivedEvent
 
     public ReceivedEventStatus Status { get; set; }
 
+    /// <summary>
+    /// The workflow catalog stamp (<see cref="Workflows.WorkflowCatalogStamp"/>) the event was decided against, set by
+    /// intake. A trigger refuses the insert with <see cref="Workflows.CatalogStampGuard.StaleSqlState"/> when the
+    /// stamp has moved since, so a decision taken from enabled workflows held in memory never lands after a change it
+    /// did not see, without a read of the stamp before every event.
+    /// </summary>
+    public long? CatalogStamp { get; set; }
+
     public DateTimeOffset? ProcessedAt { get; set; }
 }

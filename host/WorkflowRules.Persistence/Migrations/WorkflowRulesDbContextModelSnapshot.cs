@@ -139,6 +139,10 @@ namespace WorkflowRules.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("acting_user");
 
+                    b.Property<long?>("CatalogStamp")
+                        .HasColumnType("bigint")
+                        .HasColumnName("catalog_stamp");
+
                     b.Property<string>("EventName")
                         .IsRequired()
                         .HasColumnType("text")

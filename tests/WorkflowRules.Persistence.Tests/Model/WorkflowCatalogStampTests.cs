@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WorkflowRules.Persistence.Events;
 using WorkflowRules.Persistence.Workflows;
 using WorkflowRules.Testing;
 
@@ -48,6 +49,39 @@ public sealed class WorkflowCatalogStampTests(PostgresDatabaseFixture postgres) 
         }
 
         Assert.True(await StampAsync(reader) > before);
+    }
+
+    [Fact]
+    public async Task EventInsert_IsRefusedWithNothingStored_WhenTheStampItWasDecidedAgainstHasMoved()
+    {
+        await using var services = PersistenceTestServices.Create(await postgres.CreateMigratedDatabaseAsync("stamp_guard"));
+        await using var db = await services.GetRequiredService<IDbContextFactory<WorkflowRulesDbContext>>().CreateDbContextAsync();
+        var decidedAgainst = await StampAsync(db);
+        db.ReceivedEvents.Add(StampedEvent(decidedAgainst));
+        await db.SaveChangesAsync();
+
+        db.Workflows.Add(TestData.Workflow());
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        db.ReceivedEvents.Add(StampedEvent(decidedAgainst));
+        db.ReceivedEvents.Add(StampedEvent(null));
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.True(CatalogStampGuard.IsStale(refused), refused.InnerException?.Message);
+        Assert.Equal(1, await db.ReceivedEvents.CountAsync());
+
+        // Events not decided at intake (raised by responses, decided when their instance is done) carry no stamp.
+        db.ChangeTracker.Clear();
+        db.ReceivedEvents.Add(StampedEvent(await StampAsync(db)));
+        db.ReceivedEvents.Add(StampedEvent(null));
+        await db.SaveChangesAsync();
+        Assert.Equal(3, await db.ReceivedEvents.CountAsync());
+
+        static ReceivedEvent StampedEvent(long? stamp)
+        {
+            var received = TestData.Event();
+            received.CatalogStamp = stamp;
+            return received;
+        }
     }
 
     private static Task<long> StampAsync(WorkflowRulesDbContext db) =>
