@@ -52,9 +52,25 @@ public sealed class JobsOptions
     [Range(typeof(TimeSpan), "00:00:30", "01:00:00")]
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often the outbox is swept for rows a crash left undispatched (new rows are dispatched at once).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
-    public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How often an idle dispatcher looks for outbox rows it was not told about: rows accepted by an API-only host
+    /// (which leaves them to hosts with workers, see <see cref="DispatchOutbox"/>) and rows a crash left undispatched.
+    /// Rows this host accepts itself are dispatched at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]
+    public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Whether this host hands outbox rows to Hangfire. Unset: a host with workers does and an API-only host does not,
+    /// so that intake spends nothing on Hangfire and the jobs are enqueued where they run, which wakes those workers at
+    /// once instead of after their next queue poll. A row an API-only host accepted waits at most
+    /// <see cref="OutboxSweepInterval"/> for a host with workers. True: an API-only host dispatches too (its jobs then
+    /// wait for the workers' <see cref="QueuePollInterval"/>).
+    /// </summary>
+    public bool? DispatchOutbox { get; set; }
+
+    /// <summary>Whether this host runs the outbox dispatcher (<see cref="DispatchOutbox"/>, else whether it has workers).</summary>
+    public bool DispatchesOutbox => DispatchOutbox ?? WorkerCount > 0;
 
     /// <summary>Hangfire's schema in the shared database.</summary>
     [Required]

@@ -42,8 +42,10 @@ public static class JobsServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        // Decided at registration: an API-only host (WorkerCount 0) runs no Hangfire server at all, only enqueues.
-        if (configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() is not { WorkerCount: 0 })
+        // Decided at registration: an API-only host (WorkerCount 0) runs no Hangfire server at all, and by default no
+        // dispatcher either (its outbox rows go out from the hosts with workers).
+        var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+        if (jobs.WorkerCount > 0)
         {
             services.AddHangfireServer((serviceProvider, server) =>
             {
@@ -55,7 +57,11 @@ public static class JobsServiceCollectionExtensions
         }
 
         services.AddSingleton<OutboxSignal>();
-        services.AddHostedService<OutboxDispatcher>();
+        if (jobs.DispatchesOutbox)
+        {
+            services.AddHostedService<OutboxDispatcher>();
+        }
+
         services.AddTransient<RunInstanceJob>();
         services.AddTransient<RunInstancesJob>();
         return services;

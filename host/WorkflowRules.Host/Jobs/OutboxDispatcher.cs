@@ -12,7 +12,8 @@ namespace WorkflowRules.Host.Jobs;
 /// enqueues it again later, which the idempotent job tolerates. Nothing is lost either way. The instances of
 /// one claim share jobs (<see cref="JobBatches"/>): a lone row gets a <see cref="RunInstanceJob"/>, several
 /// a <see cref="RunInstancesJob"/> each. After a claim that found rows the dispatcher waits
-/// <see cref="JobsOptions.OutboxGatherDelay"/> before the next, so under steady intake claims hold several rows.
+/// <see cref="JobsOptions.OutboxGatherDelay"/> before the next, so under steady intake claims hold several rows. Runs in
+/// the hosts with workers (<see cref="JobsOptions.DispatchesOutbox"/>), which also pick up the rows of API-only hosts.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IDbContextFactory<WorkflowRulesDbContext> dbContextFactory,
@@ -75,8 +76,8 @@ public sealed partial class OutboxDispatcher(
         }
 
         var jobs = options.Value;
-        // An API-only host's jobs run on other hosts' workers, whom a stream of claims keeps busy; a claim is split
-        // for this host's own workers only.
+        // An API-only host told to dispatch enqueues for other hosts' workers, whom a stream of claims keeps busy; a
+        // claim is split for this host's own workers only.
         var parallelJobs = Math.Max(1, jobs.WorkerCount);
         var jobIds = new Dictionary<Guid, string>();
         foreach (var batch in JobBatches.Split(messages.Select(m => m.InstanceId), jobs.InstancesPerJob, parallelJobs))

@@ -7,13 +7,20 @@ public sealed class OutboxSignal : IDisposable
 
     public void Notify()
     {
+        // Already signalled: one wake-up drains everything. Checked first because under load that is the usual case
+        // (the dispatcher waits out its gather delay), and a refused release costs an exception per event.
+        if (_signal.CurrentCount > 0)
+        {
+            return;
+        }
+
         try
         {
             _signal.Release();
         }
         catch (SemaphoreFullException)
         {
-            // Already signalled: one wake-up drains everything.
+            // Another commit signalled in between.
         }
     }
 

@@ -4,17 +4,22 @@ using WorkflowRules.Host.Tests.Support;
 
 namespace WorkflowRules.Host.Tests.Jobs;
 
-/// <summary>An API-only host (no Hangfire workers of its own) whose dispatcher lets rows gather for 3 s after a claim.</summary>
+/// <summary>
+/// An API-only host (no Hangfire workers of its own) told to dispatch its outbox all the same, whose dispatcher lets
+/// rows gather for 3 s after a claim.
+/// </summary>
 public sealed class ApiOnlyGatheringWorkflowHost() : WorkflowHost(new Dictionary<string, string?>
 {
     ["Jobs:WorkerCount"] = "0",
+    ["Jobs:DispatchOutbox"] = "true",
     ["Jobs:OutboxGatherDelay"] = "00:00:03",
 })
 {
 }
 
 /// <summary>
-/// An API-only host's jobs run on other hosts' workers, so it does not split a claim to keep workers of its own busy:
+/// An API-only host that dispatches (Jobs:DispatchOutbox) enqueues jobs for other hosts' workers, so it does not split a
+/// claim to keep workers of its own busy:
 /// rows claimed together share jobs of up to Jobs:InstancesPerJob, which saves intake Hangfire's cost per job.
 /// </summary>
 public sealed class ApiOnlyDispatchTests(ApiOnlyGatheringWorkflowHost host) : IClassFixture<ApiOnlyGatheringWorkflowHost>

@@ -59,10 +59,13 @@ public class WorkflowHost : IAsyncLifetime
         Admin = CreateClient(AdminKey);
     }
 
-    /// <summary>A second host process on the same database, plugins and scripts (its own Hangfire server and pools).</summary>
-    public WorkflowHostFactory StartAnotherHost()
+    /// <summary>
+    /// A second host process on the same database, plugins and scripts (its own Hangfire server and pools), with this
+    /// fixture's settings but for <paramref name="overrides"/>.
+    /// </summary>
+    public WorkflowHostFactory StartAnotherHost(IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var factory = CreateFactory();
+        var factory = CreateFactory(overrides);
         factory.UseKestrel(0);
         factory.StartServer();
         return factory;
@@ -91,7 +94,7 @@ public class WorkflowHost : IAsyncLifetime
         return body.GetProperty("key").GetString()!;
     }
 
-    private WorkflowHostFactory CreateFactory()
+    private WorkflowHostFactory CreateFactory(IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -107,7 +110,7 @@ public class WorkflowHost : IAsyncLifetime
             ["Jobs:QueuePollInterval"] = "00:00:00.500",
             ["Jobs:OutboxSweepInterval"] = "00:00:00.500",
         };
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in _settings.Concat(overrides ?? new Dictionary<string, string?>()))
         {
             settings[key] = value;
         }

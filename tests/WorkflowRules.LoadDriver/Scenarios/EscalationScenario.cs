@@ -49,7 +49,7 @@ internal sealed class EscalationScenario : IScenario
             var before = await DatabaseProbe.CommitsAsync(hostConnectionString, cancellationToken);
             await Task.Delay(idle, cancellationToken);
             var commits = await DatabaseProbe.CommitsAsync(hostConnectionString, cancellationToken) - before;
-            context.Report.Add(new Figure(Name, "Idle host's database load (polling 1 s, outbox sweep 2 s)", $"{commits / idle.TotalSeconds:0.0} commits/s"));
+            context.Report.Add(new Figure(Name, "Idle host's database load (Hangfire polling 1 s, outbox sweep 250 ms)", $"{commits / idle.TotalSeconds:0.0} commits/s"));
         }
     }
 }

@@ -74,7 +74,7 @@ internal sealed class ProcessingScenario : IScenario
     }
 
     /// <summary>
-    /// Queues the events through an API-only host whose dispatcher shares jobs as <paramref name="instancesPerJob"/>
+    /// Queues the events through an API-only host that dispatches, sharing jobs as <paramref name="instancesPerJob"/>
     /// says (null: the host's default), then starts a host with workers and times its drain; returns that host, still running.
     /// </summary>
     private async Task<(HostProcess Host, Drain Drain)> DrainAsync(ScenarioContext context, string round, int? instancesPerJob, CancellationToken cancellationToken)
@@ -82,7 +82,8 @@ internal sealed class ProcessingScenario : IScenario
         var (warmUp, measured) = HangfireCeilingScenario.Counts(context);
         var events = warmUp + measured;
         var name = $"{Name}-{round}";
-        var apiOnly = new Dictionary<string, string> { ["Jobs:WorkerCount"] = "0" };
+        // Dispatching although API-only: the jobs are to be queued in Hangfire before the workers start.
+        var apiOnly = new Dictionary<string, string> { ["Jobs:WorkerCount"] = "0", ["Jobs:DispatchOutbox"] = "true" };
         if (instancesPerJob is { } perJob)
         {
             apiOnly["Jobs:InstancesPerJob"] = perJob.ToString(System.Globalization.CultureInfo.InvariantCulture);
