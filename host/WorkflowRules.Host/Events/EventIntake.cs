@@ -59,13 +59,17 @@ public sealed class EventIntake(
                 // An instance this event moves was moved by another event or job at the same time: decide again.
                 continue;
             }
-            catch (DbUpdateException exception) when (CatalogStampGuard.IsStale(exception) && attempt < MaxAttempts)
+            catch (DbUpdateException exception) when (CatalogStampGuard.IsStale(exception))
             {
                 // A workflow was created, changed, enabled or disabled since this process last read them: decide again.
-                continue;
+                if (attempt < MaxAttempts)
+                {
+                    continue;
+                }
+
+                throw;
             }
-            catch (DbUpdateException exception) when (
-                request.IdempotencyKey is not null && exception is not DbUpdateConcurrencyException && !CatalogStampGuard.IsStale(exception))
+            catch (DbUpdateException exception) when (request.IdempotencyKey is not null && exception is not DbUpdateConcurrencyException)
             {
                 // The key was accepted before (a retry) or concurrently: nothing of this attempt was stored; answer with
                 // the first outcome. Not looked up beforehand: that read would cost every event a round trip for the

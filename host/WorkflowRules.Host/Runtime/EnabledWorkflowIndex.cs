@@ -67,8 +67,8 @@ public sealed partial class EnabledWorkflowIndex : IDisposable
     /// the database refuses that insert when the stamp has moved, and the caller decides again from
     /// <see cref="GetSnapshotAsync"/>. Saves intake a round trip per event.
     /// </summary>
-    public Task<EnabledWorkflowSet> GetUnverifiedSnapshotAsync(WorkflowRulesDbContext db, CancellationToken cancellationToken)
-        => _current is { } current ? Task.FromResult(current) : GetSnapshotAsync(db, cancellationToken);
+    public ValueTask<EnabledWorkflowSet> GetUnverifiedSnapshotAsync(WorkflowRulesDbContext db, CancellationToken cancellationToken)
+        => _current is { } current ? ValueTask.FromResult(current) : new(GetSnapshotAsync(db, cancellationToken));
 
     private async Task<EnabledWorkflowSet> RebuildAsync(WorkflowRulesDbContext db, long stamp, CancellationToken cancellationToken)
     {
