@@ -10,22 +10,29 @@ namespace WorkflowRules.Conditions.Evaluation;
 /// </summary>
 internal sealed class ConditionRunner(TimeProvider clock, TimeSpan budget)
 {
-    private readonly ConditionBudgetClock _budget = new(clock, budget);
+    /// <summary>What every compiled condition receives as its last argument.</summary>
+    public ConditionBudgetClock Budget { get; } = new(clock, budget);
 
     public ConditionOutcome Run(ConditionInvoker invoke, object record, object? previous, ConditionEvent evt)
     {
         try
         {
-            return invoke(record, previous, evt, _budget) ? ConditionOutcome.True : ConditionOutcome.False;
+            return invoke(record, previous, evt, Budget) ? ConditionOutcome.True : ConditionOutcome.False;
         }
-        catch (ConditionBudgetExceededException e)
+        catch (Exception e) when (IsTheConditions(e))
         {
-            return ConditionOutcome.Failed(ConditionFailures.Stopped(e, budget));
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // Whatever the user's code threw is the user's problem to fix, never the host's to crash on.
-            return ConditionOutcome.Failed(ConditionFailures.Threw(e));
+            return Failed(e);
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/>, thrown by a condition's code, is the condition's problem: whatever
+    /// the user's code threw is the user's to fix, never the host's to crash on. Out of memory is the process's.
+    /// </summary>
+    public static bool IsTheConditions(Exception exception) => exception is not OutOfMemoryException;
+
+    /// <summary>The failure for an exception that <see cref="IsTheConditions"/>.</summary>
+    public ConditionOutcome Failed(Exception exception) => ConditionOutcome.Failed(exception is ConditionBudgetExceededException stopped
+        ? ConditionFailures.Stopped(stopped, budget)
+        : ConditionFailures.Threw(exception));
 }

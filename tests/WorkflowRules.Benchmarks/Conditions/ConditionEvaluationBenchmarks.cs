@@ -17,6 +17,9 @@ namespace WorkflowRules.Benchmarks.Conditions;
 /// benchmarks measure the per-evaluation cost only.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
+[MaxColumn]
 public class ConditionEvaluationBenchmarks
 {
     /// <summary>

@@ -85,13 +85,30 @@ public sealed class ConditionHandleTests : IDisposable
     {
         var handle = BindPurchase("Record.Amount > 1m");
 
+        // Unbound (the first call resolves), then bound: the fast path leaves the type check to the compiled code's casts.
+        var unbound = handle.Evaluate(Customer(5), null, Event());
+        Assert.Equal(ConditionOutcome.True, handle.Evaluate(Purchase(5), null, Event()));
         var wrongRecord = handle.Evaluate(Customer(5), null, Event());
         var wrongPrevious = handle.Evaluate(Purchase(5), Customer(5), Event());
 
+        Assert.Equal(unbound, wrongRecord);
         Assert.Equal(ConditionFailureKind.Invalid, wrongRecord.Failure?.Kind);
         Assert.Contains(typeof(Customer).FullName!, wrongRecord.Failure!.Message, StringComparison.Ordinal);
         Assert.Equal(ConditionFailureKind.Invalid, wrongPrevious.Failure?.Kind);
         Assert.Equal(ConditionOutcome.True, handle.Evaluate(Purchase(5), Purchase(4), Event()));
+    }
+
+    [Fact]
+    public void Evaluate_ReportsException_WhenTheConditionsOwnCastFails_OnRecordsOfTheRightType()
+    {
+        var handle = BindPurchase("(int)(object)Record.Amount > 1");
+
+        var unbound = handle.Evaluate(Purchase(5), Purchase(4), Event());
+        var bound = handle.Evaluate(Purchase(5), Purchase(4), Event());
+
+        Assert.Equal(unbound, bound);
+        Assert.Equal(ConditionFailureKind.Exception, bound.Failure?.Kind);
+        Assert.Contains("InvalidCastException", bound.Failure!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
