@@ -17,7 +17,7 @@ public static class Program
         [
             new IntakeScenario(), new HangfireCeilingScenario(), new ProcessingScenario(), new BurstScenario(),
             new EscalationScenario(), new StartupScenario(),
-            new PluginReloadScenario(),
+            new PluginReloadScenario(), new SplitDeploymentScenario(),
         ];
         var smoke = args.Contains("--smoke");
         var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);

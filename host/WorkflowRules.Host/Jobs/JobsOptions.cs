@@ -53,9 +53,9 @@ public sealed class JobsOptions
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How often an idle dispatcher looks for outbox rows it was not told about: rows accepted by an API-only host
-    /// (which leaves them to hosts with workers, see <see cref="DispatchOutbox"/>) and rows a crash left undispatched.
-    /// Rows this host accepts itself are dispatched at once.
+    /// How often an idle dispatcher looks for outbox rows it was not told about: rows a crash left undispatched, and
+    /// rows of an API-only host whose notification was lost (see <see cref="DispatchOutbox"/>). Rows this host accepts
+    /// itself are dispatched at once, and rows an API-only host announces as soon as the notification arrives.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00")]
     public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromMilliseconds(250);
@@ -63,9 +63,11 @@ public sealed class JobsOptions
     /// <summary>
     /// Whether this host hands outbox rows to Hangfire. Unset: a host with workers does and an API-only host does not,
     /// so that intake spends nothing on Hangfire and the jobs are enqueued where they run, which wakes those workers at
-    /// once instead of after their next queue poll. A row an API-only host accepted waits at most
-    /// <see cref="OutboxSweepInterval"/> for a host with workers. True: an API-only host dispatches too (its jobs then
-    /// wait for the workers' <see cref="QueuePollInterval"/>).
+    /// once instead of after their next queue poll. An API-only host announces its new rows with a PostgreSQL
+    /// <c>NOTIFY</c> (<see cref="OutboxWakeNotifier"/>, at most one per <see cref="OutboxGatherDelay"/>), which wakes the
+    /// dispatchers of the hosts with workers (<see cref="OutboxWakeListener"/>); a lost notification leaves the row to
+    /// their <see cref="OutboxSweepInterval"/>. True: an API-only host dispatches too (its jobs then wait for the
+    /// workers' <see cref="QueuePollInterval"/>).
     /// </summary>
     public bool? DispatchOutbox { get; set; }
 

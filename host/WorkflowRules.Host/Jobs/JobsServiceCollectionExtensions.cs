@@ -60,6 +60,11 @@ public static class JobsServiceCollectionExtensions
         if (jobs.DispatchesOutbox)
         {
             services.AddHostedService<OutboxDispatcher>();
+            services.AddHostedService(serviceProvider => ActivatorUtilities.CreateInstance<OutboxWakeListener>(serviceProvider, connectionString));
+        }
+        else
+        {
+            services.AddHostedService<OutboxWakeNotifier>();
         }
 
         services.AddTransient<RunInstanceJob>();
