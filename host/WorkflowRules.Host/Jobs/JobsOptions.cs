@@ -22,9 +22,10 @@ public sealed class JobsOptions
     public int InstancesPerJob { get; set; } = 10;
 
     /// <summary>
-    /// After dispatching rows, how long the dispatcher lets new rows gather before it claims again. Rows that arrive
-    /// while it is idle go out at once; under steady intake each claim then holds this long's worth of rows, so they
-    /// share jobs (an enqueue costs Hangfire about as much as an event's whole intake). 0 = claim on every commit.
+    /// After dispatching rows, how long the dispatcher lets new rows gather before it claims again (unasked, until a
+    /// claim finds none). Rows that arrive while it is idle go out at once; under steady intake each claim then holds
+    /// this long's worth of rows, so they share jobs (an enqueue costs Hangfire about as much as an event's whole
+    /// intake). 0 = claim again at once.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
     public TimeSpan OutboxGatherDelay { get; set; } = TimeSpan.FromMilliseconds(20);
@@ -64,7 +65,7 @@ public sealed class JobsOptions
     /// Whether this host hands outbox rows to Hangfire. Unset: a host with workers does and an API-only host does not,
     /// so that intake spends nothing on Hangfire and the jobs are enqueued where they run, which wakes those workers at
     /// once instead of after their next queue poll. An API-only host announces its new rows with a PostgreSQL
-    /// <c>NOTIFY</c> (<see cref="OutboxWakeNotifier"/>, at most one per <see cref="OutboxGatherDelay"/>), which wakes the
+    /// <c>NOTIFY</c> (<see cref="OutboxWakeNotifier"/>, at most one per <see cref="OutboxSweepInterval"/>), which wakes the
     /// dispatchers of the hosts with workers (<see cref="OutboxWakeListener"/>); a lost notification leaves the row to
     /// their <see cref="OutboxSweepInterval"/>. True: an API-only host dispatches too (its jobs then wait for the
     /// workers' <see cref="QueuePollInterval"/>).

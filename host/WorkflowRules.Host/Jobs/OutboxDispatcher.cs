@@ -12,7 +12,8 @@ namespace WorkflowRules.Host.Jobs;
 /// enqueues it again later, which the idempotent job tolerates. Nothing is lost either way. The instances of
 /// one claim share jobs (<see cref="JobBatches"/>): a lone row gets a <see cref="RunInstanceJob"/>, several
 /// a <see cref="RunInstancesJob"/> each. After a claim that found rows the dispatcher waits
-/// <see cref="JobsOptions.OutboxGatherDelay"/> before the next, so under steady intake claims hold several rows. Runs in
+/// <see cref="JobsOptions.OutboxGatherDelay"/> and claims again, so under steady intake claims hold several rows; after
+/// one that found none it waits for a signal (a commit here, or <see cref="OutboxWakeListener"/>) or the sweep. Runs in
 /// the hosts with workers (<see cref="JobsOptions.DispatchesOutbox"/>), which also pick up the rows of API-only hosts.
 /// </summary>
 public sealed partial class OutboxDispatcher(
@@ -48,10 +49,13 @@ public sealed partial class OutboxDispatcher(
 
             try
             {
-                if (dispatched > 0 && options.Value.OutboxGatherDelay > TimeSpan.Zero)
+                if (dispatched > 0)
                 {
-                    // Busy: let the next rows gather, so that they share jobs instead of getting one each.
+                    // Busy: let the next rows gather, so that they share jobs instead of getting one each, then claim
+                    // again unasked. Rows of API-only hosts come without a signal (they announce them sparingly), and
+                    // this keeps taking them while they keep coming.
                     await Task.Delay(options.Value.OutboxGatherDelay, stoppingToken);
+                    continue;
                 }
 
                 await signal.WaitAsync(options.Value.OutboxSweepInterval, stoppingToken);

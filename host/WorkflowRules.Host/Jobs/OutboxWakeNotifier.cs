@@ -7,9 +7,12 @@ namespace WorkflowRules.Host.Jobs;
 /// Runs in a host that leaves its outbox rows to others (an API-only host, <see cref="JobsOptions.DispatchesOutbox"/>
 /// false): after commits that wrote rows it sends <c>NOTIFY</c> on <see cref="OutboxWakeListener.Channel"/>, so the
 /// dispatchers of the hosts with workers claim the rows at once instead of at their next sweep. One notification
-/// covers every commit since the last; they go at most one per <see cref="JobsOptions.OutboxGatherDelay"/>, outside the
-/// events' transactions (a NOTIFY in each would serialize their commits on PostgreSQL's notification queue). A lost
-/// notification costs only latency: the sweep still finds the rows.
+/// covers every commit since the last, outside the events' transactions (a NOTIFY in each would serialize their commits
+/// on PostgreSQL's notification queue), and they go at most one per <see cref="JobsOptions.OutboxSweepInterval"/>: a
+/// notification is only needed to wake an idle dispatcher, since one that found rows claims again by itself while they
+/// keep coming. Under steady intake, more were redundant and cost intake's latency tail (p99 at half the saturated
+/// rate 61–74 ms at ten a second, against 45–51 ms without). A lost notification costs only latency: the sweep still
+/// finds the rows.
 /// </summary>
 public sealed partial class OutboxWakeNotifier(
     NpgsqlDataSource dataSource,
@@ -29,7 +32,7 @@ public sealed partial class OutboxWakeNotifier(
                     await notify.ExecuteNonQueryAsync(stoppingToken);
                 }
 
-                await Task.Delay(options.Value.OutboxGatherDelay, stoppingToken);
+                await Task.Delay(options.Value.OutboxSweepInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
