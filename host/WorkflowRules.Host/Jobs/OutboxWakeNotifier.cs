@@ -11,7 +11,7 @@ namespace WorkflowRules.Host.Jobs;
 /// on PostgreSQL's notification queue), and they go at most one per <see cref="JobsOptions.OutboxSweepInterval"/>: a
 /// notification is only needed to wake an idle dispatcher, since one that found rows claims again by itself while they
 /// keep coming. Under steady intake, more were redundant and cost intake's latency tail (p99 at half the saturated
-/// rate 61–74 ms at ten a second, against 45–51 ms without). A lost notification costs only latency: the sweep still
+/// rate 61–74 ms at fifty or ten a second, against 45–51 ms without). A lost notification costs only latency: the sweep still
 /// finds the rows.
 /// </summary>
 public sealed partial class OutboxWakeNotifier(

@@ -171,7 +171,8 @@ internal sealed class ProcessingScenario : IScenario
         context.Report.Add(new Figure(Name, $"Accepted → response done at {rate:0} events/s (a third), intake and workers in one host, warm", latency.ToString()));
     }
 
-    private static async Task WaitForCompletedAsync(string connectionString, int expected, CancellationToken cancellationToken)
+    /// <summary>Waits until <paramref name="expected"/> instances have completed (at most 10 minutes).</summary>
+    internal static async Task WaitForCompletedAsync(string connectionString, int expected, CancellationToken cancellationToken)
     {
         if (!await DatabaseProbe.WaitForCountAsync(connectionString, InstanceLatency.CountCompleted, expected, TimeSpan.FromMinutes(10), cancellationToken))
         {

@@ -33,21 +33,13 @@ internal sealed class SplitDeploymentScenario : IScenario
             foreach (var (label, host) in new[] { ("the host with workers itself", workers), ("an API-only host (NOTIFY to the host with workers)", apiOnly) })
             {
                 await EventSender.OpenLoopAsync(host.Client, Rate, warmUp, Next, cancellationToken);
-                await WaitForCompletedAsync(connectionString, sequence, cancellationToken);
+                await ProcessingScenario.WaitForCompletedAsync(connectionString, sequence, cancellationToken);
                 var since = await InstanceLatency.DatabaseNowAsync(connectionString, cancellationToken);
                 await EventSender.OpenLoopAsync(host.Client, Rate, measured, Next, cancellationToken);
-                await WaitForCompletedAsync(connectionString, sequence, cancellationToken);
+                await ProcessingScenario.WaitForCompletedAsync(connectionString, sequence, cancellationToken);
                 var latency = await InstanceLatency.SinceAsync(connectionString, since, cancellationToken);
                 context.Report.Add(new Figure(Name, $"Accepted → response done at {Rate:0} events/s, events sent to {label}, after {warmUp.TotalSeconds:0} s of warm-up", latency.ToString()));
             }
-        }
-    }
-
-    private static async Task WaitForCompletedAsync(string connectionString, int expected, CancellationToken cancellationToken)
-    {
-        if (!await DatabaseProbe.WaitForCountAsync(connectionString, InstanceLatency.CountCompleted, expected, TimeSpan.FromMinutes(5), cancellationToken))
-        {
-            throw new TimeoutException($"{expected} instances did not complete within 5 minutes.");
         }
     }
 }
