@@ -44,15 +44,10 @@ public sealed partial class OutboxWakeListener(
             catch (Exception exception)
             {
                 LogListenFailed(logger, exception);
-                try
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
             }
+
+            // Only after a failure: listening returns no other way.
+            await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 

@@ -27,12 +27,8 @@ public sealed partial class OutboxWakeNotifier(
             try
             {
                 await signal.WaitAsync(Timeout.InfiniteTimeSpan, stoppingToken);
-                await using (var notify = dataSource.CreateCommand($"NOTIFY {OutboxWakeListener.Channel}"))
-                {
-                    await notify.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                await Task.Delay(options.Value.OutboxSweepInterval, stoppingToken);
+                await using var notify = dataSource.CreateCommand($"NOTIFY {OutboxWakeListener.Channel}");
+                await notify.ExecuteNonQueryAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -42,15 +38,10 @@ public sealed partial class OutboxWakeNotifier(
             {
                 // The database may be restarting; the rows are stored, and the workers' sweep will find them.
                 LogNotifyFailed(logger, exception);
-                try
-                {
-                    await Task.Delay(options.Value.OutboxSweepInterval, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
             }
+
+            // The spacing between notifications, and after a failure the wait before trying again.
+            await Task.Delay(options.Value.OutboxSweepInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
