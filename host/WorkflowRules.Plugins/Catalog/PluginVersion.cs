@@ -37,6 +37,9 @@ internal sealed class PluginVersion(
     /// <summary>This version's own serializer options: their metadata cache holds its types and goes with it.</summary>
     public JsonSerializerOptions JsonOptions { get; } = PluginJsonOptions.Create();
 
+    /// <summary>What reading records and options needs of this version's types, read once; goes with the version too.</summary>
+    public JsonContracts JsonContracts { get; } = new();
+
     /// <summary>The plugin's services plus the host's logging and time; set once registration succeeded.</summary>
     public ServiceProvider? Services { get; set; }
 

@@ -14,10 +14,10 @@ internal static class AnnotationChecker
 {
     private const int MaxDepth = 64;
 
-    public static void Check(object value, JsonTypeInfo typeInfo, string path, List<FieldError> errors) =>
-        Check(value, typeInfo, path, errors, 0);
+    public static void Check(object value, JsonTypeInfo typeInfo, JsonContracts contracts, List<FieldError> errors) =>
+        Check(value, typeInfo, "", contracts, errors, 0);
 
-    private static void Check(object value, JsonTypeInfo typeInfo, string path, List<FieldError> errors, int depth)
+    private static void Check(object value, JsonTypeInfo typeInfo, string path, JsonContracts contracts, List<FieldError> errors, int depth)
     {
         if (depth > MaxDepth)
         {
@@ -26,7 +26,7 @@ internal static class AnnotationChecker
 
         if (typeInfo.Kind == JsonTypeInfoKind.Object)
         {
-            CheckObject(value, typeInfo, path, errors, depth);
+            CheckObject(value, typeInfo, path, contracts, errors, depth);
         }
         else if (typeInfo.Kind == JsonTypeInfoKind.Enumerable && value is IEnumerable items && typeInfo.ElementType is { } elementType)
         {
@@ -36,7 +36,7 @@ internal static class AnnotationChecker
             {
                 if (item is not null)
                 {
-                    Check(item, elementInfo, JsonPaths.Index(path, index), errors, depth + 1);
+                    Check(item, elementInfo, JsonPaths.Index(path, index), contracts, errors, depth + 1);
                 }
 
                 index++;
@@ -44,39 +44,48 @@ internal static class AnnotationChecker
         }
     }
 
-    private static void CheckObject(object value, JsonTypeInfo typeInfo, string path, List<FieldError> errors, int depth)
+    private static void CheckObject(object value, JsonTypeInfo typeInfo, string path, JsonContracts contracts, List<FieldError> errors, int depth)
     {
-        foreach (var property in typeInfo.Properties)
+        var contract = contracts.For(typeInfo);
+        foreach (var property in contract.Properties)
         {
-            if (property.AttributeProvider is not MemberInfo member || property.Get is null)
+            if (property.Member is not { } member || property.Info.Get is not { } get)
             {
                 continue;
             }
 
-            var memberValue = property.Get(value);
-            var memberPath = JsonPaths.Property(path, property.Name);
-            var context = new ValidationContext(value, property.Name, null, null) { MemberName = member.Name };
-            // As Validator does: [Required] first, and a missing value is not checked further.
-            foreach (var attribute in member.GetCustomAttributes<ValidationAttribute>(inherit: true).OrderBy(a => a is RequiredAttribute ? 0 : 1))
+            var memberValue = get(value);
+            if (property.Attributes.Count > 0)
             {
-                if (attribute.GetValidationResult(memberValue, context) is { } result)
+                var context = new ValidationContext(value, property.Info.Name, null, null) { MemberName = member.Name };
+                // As Validator does: [Required] first, and a missing value is not checked further.
+                foreach (var attribute in property.Attributes)
                 {
-                    errors.Add(new(memberPath, result.ErrorMessage ?? $"'{property.Name}' is invalid."));
-                    if (attribute is RequiredAttribute)
+                    if (attribute.GetValidationResult(memberValue, context) is { } result)
                     {
-                        break;
+                        errors.Add(new(JsonPaths.Property(path, property.Info.Name), result.ErrorMessage ?? $"'{property.Info.Name}' is invalid."));
+                        if (attribute is RequiredAttribute)
+                        {
+                            break;
+                        }
                     }
                 }
             }
 
-            if (memberValue is not null)
+            if (memberValue is not null && typeInfo.Options.GetTypeInfo(property.Info.PropertyType) is { Kind: not JsonTypeInfoKind.None } memberInfo)
             {
-                Check(memberValue, typeInfo.Options.GetTypeInfo(property.PropertyType), memberPath, errors, depth + 1);
+                // Scalars hold no annotated members: only objects and lists are walked (and their paths spelled out).
+                Check(memberValue, memberInfo, JsonPaths.Property(path, property.Info.Name), contracts, errors, depth + 1);
             }
         }
 
+        if (contract.TypeAttributes.Count == 0 && value is not IValidatableObject)
+        {
+            return;
+        }
+
         var typeContext = new ValidationContext(value, typeInfo.Type.Name, null, null);
-        foreach (var attribute in typeInfo.Type.GetCustomAttributes<ValidationAttribute>(inherit: true))
+        foreach (var attribute in contract.TypeAttributes)
         {
             if (attribute.GetValidationResult(value, typeContext) is { } result)
             {

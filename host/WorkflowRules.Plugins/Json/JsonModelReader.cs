@@ -6,12 +6,12 @@ namespace WorkflowRules.Plugins.Json;
 /// <summary>Reads a plugin type (record or options) from JSON: shape check, deserialization, then data annotations.</summary>
 internal static class JsonModelReader
 {
-    public static ModelReadResult<T> Read<T>(JsonElement json, JsonSerializerOptions options)
+    public static ModelReadResult<T> Read<T>(JsonElement json, JsonSerializerOptions options, JsonContracts contracts)
         where T : class
     {
         var typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
         var errors = new List<FieldError>();
-        JsonShapeChecker.Check(json, typeInfo, "", errors);
+        JsonShapeChecker.Check(json, typeInfo, contracts, errors);
         if (errors.Count > 0)
         {
             return new(null, errors);
@@ -36,7 +36,7 @@ internal static class JsonModelReader
             return new(null, [new("", "Expected an object, found null.")]);
         }
 
-        AnnotationChecker.Check(value, typeInfo, "", errors);
+        AnnotationChecker.Check(value, typeInfo, contracts, errors);
         return new(errors.Count == 0 ? value : null, errors);
     }
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace WorkflowRules.Plugins.Json;
@@ -14,10 +13,10 @@ internal static class JsonShapeChecker
 {
     private const int MaxDepth = 64;
 
-    public static void Check(JsonElement element, JsonTypeInfo typeInfo, string path, List<FieldError> errors) =>
-        Check(element, typeInfo, path, errors, 0);
+    public static void Check(JsonElement element, JsonTypeInfo typeInfo, JsonContracts contracts, List<FieldError> errors) =>
+        Check(element, typeInfo, "", contracts, errors, 0);
 
-    private static void Check(JsonElement element, JsonTypeInfo typeInfo, string path, List<FieldError> errors, int depth)
+    private static void Check(JsonElement element, JsonTypeInfo typeInfo, string path, JsonContracts contracts, List<FieldError> errors, int depth)
     {
         if (depth > MaxDepth || typeInfo.PolymorphismOptions is not null)
         {
@@ -27,14 +26,14 @@ internal static class JsonShapeChecker
         switch (typeInfo.Kind)
         {
             case JsonTypeInfoKind.Object:
-                CheckObject(element, typeInfo, path, errors, depth);
+                CheckObject(element, typeInfo, path, contracts, errors, depth);
                 break;
             case JsonTypeInfoKind.Enumerable when element.ValueKind == JsonValueKind.Array:
                 var index = 0;
                 var elementInfo = typeInfo.Options.GetTypeInfo(typeInfo.ElementType!);
                 foreach (var item in element.EnumerateArray())
                 {
-                    Check(item, elementInfo, JsonPaths.Index(path, index++), errors, depth + 1);
+                    Check(item, elementInfo, JsonPaths.Index(path, index++), contracts, errors, depth + 1);
                 }
 
                 break;
@@ -42,7 +41,7 @@ internal static class JsonShapeChecker
                 var valueInfo = typeInfo.Options.GetTypeInfo(typeInfo.ElementType!);
                 foreach (var entry in element.EnumerateObject())
                 {
-                    Check(entry.Value, valueInfo, JsonPaths.Property(path, entry.Name), errors, depth + 1);
+                    Check(entry.Value, valueInfo, JsonPaths.Property(path, entry.Name), contracts, errors, depth + 1);
                 }
 
                 break;
@@ -56,7 +55,7 @@ internal static class JsonShapeChecker
         }
     }
 
-    private static void CheckObject(JsonElement element, JsonTypeInfo typeInfo, string path, List<FieldError> errors, int depth)
+    private static void CheckObject(JsonElement element, JsonTypeInfo typeInfo, string path, JsonContracts contracts, List<FieldError> errors, int depth)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -68,44 +67,56 @@ internal static class JsonShapeChecker
             return;
         }
 
-        var options = typeInfo.Options;
-        var comparer = options.PropertyNameCaseInsensitive ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
-        var properties = typeInfo.Properties.Where(p => !p.IsExtensionData).ToDictionary(p => p.Name, comparer);
-        var allowsUnknown = typeInfo.Properties.Any(p => p.IsExtensionData)
-            || (typeInfo.UnmappedMemberHandling ?? options.UnmappedMemberHandling) == JsonUnmappedMemberHandling.Skip;
-        var present = new HashSet<string>(comparer);
+        var contract = contracts.For(typeInfo);
+        Span<bool> present = contract.RequiredCount <= 64 ? stackalloc bool[contract.RequiredCount] : new bool[contract.RequiredCount];
         foreach (var member in element.EnumerateObject())
         {
-            var memberPath = JsonPaths.Property(path, member.Name);
-            if (!properties.TryGetValue(member.Name, out var property))
+            if (!contract.ByName.TryGetValue(member.Name, out var property))
             {
-                if (!allowsUnknown)
+                if (!contract.AllowsUnknown)
                 {
-                    errors.Add(new(memberPath, $"Unknown field '{member.Name}'. Known fields: {string.Join(", ", properties.Keys.Take(25))}."));
+                    errors.Add(new(JsonPaths.Property(path, member.Name), $"Unknown field '{member.Name}'. Known fields: {string.Join(", ", contract.ByName.Keys.Take(25))}."));
                 }
 
                 continue;
             }
 
-            present.Add(property.Name);
+            if (property.RequiredIndex >= 0)
+            {
+                present[property.RequiredIndex] = true;
+            }
+
+            var info = property.Info;
             if (member.Value.ValueKind == JsonValueKind.Null)
             {
-                if (property.Set is not null && !property.IsSetNullable)
+                if (info.Set is not null && !info.IsSetNullable)
                 {
-                    errors.Add(new(memberPath, $"'{property.Name}' must not be null."));
+                    errors.Add(new(JsonPaths.Property(path, member.Name), $"'{info.Name}' must not be null."));
                 }
             }
-            else if (property.Set is not null || property.IsRequired)
+            else if (info.Set is not null || info.IsRequired)
             {
-                Check(member.Value, options.GetTypeInfo(property.PropertyType), memberPath, errors, depth + 1);
+                var memberInfo = typeInfo.Options.GetTypeInfo(info.PropertyType);
+                if (memberInfo.Kind == JsonTypeInfoKind.None && depth < MaxDepth)
+                {
+                    // Most fields are scalars: their path is only spelled out for an error.
+                    if (ScalarChecker.Check(member.Value, memberInfo.Type, memberInfo.Options) is { } message)
+                    {
+                        errors.Add(new(JsonPaths.Property(path, member.Name), message));
+                    }
+                }
+                else
+                {
+                    Check(member.Value, memberInfo, JsonPaths.Property(path, member.Name), contracts, errors, depth + 1);
+                }
             }
         }
 
-        foreach (var property in properties.Values)
+        foreach (var property in contract.Properties)
         {
-            if (!present.Contains(property.Name) && IsRequired(property))
+            if (property.RequiredIndex >= 0 && !present[property.RequiredIndex])
             {
-                errors.Add(new(JsonPaths.Property(path, property.Name), $"Missing required field '{property.Name}'."));
+                errors.Add(new(JsonPaths.Property(path, property.Info.Name), $"Missing required field '{property.Info.Name}'."));
             }
         }
     }

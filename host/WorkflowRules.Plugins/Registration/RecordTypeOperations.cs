@@ -39,7 +39,7 @@ internal sealed class RecordTypeOperations<TRecord>(PluginVersion version, Func<
         version.Pin();
         try
         {
-            var result = JsonModelReader.Read<TRecord>(json, version.JsonOptions);
+            var result = JsonModelReader.Read<TRecord>(json, version.JsonOptions, version.JsonContracts);
             return result.Errors.Count == 0 ? RecordParseResult.Success(result.Value!) : RecordParseResult.Failure(result.Errors);
         }
         finally

@@ -73,11 +73,11 @@ internal sealed class ResponseOperations<TResponse, TOptions>(PluginVersion vers
     {
         if (options is { ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) } given)
         {
-            return JsonModelReader.Read<TOptions>(given, version.JsonOptions);
+            return JsonModelReader.Read<TOptions>(given, version.JsonOptions, version.JsonContracts);
         }
 
         using var empty = JsonDocument.Parse("{}");
-        return JsonModelReader.Read<TOptions>(empty.RootElement, version.JsonOptions);
+        return JsonModelReader.Read<TOptions>(empty.RootElement, version.JsonOptions, version.JsonContracts);
     }
 
     private static List<OptionError> ToOptionErrors(IReadOnlyList<FieldError> errors) =>

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text.Json.Serialization.Metadata;
+
+namespace WorkflowRules.Plugins.Json;
+
+/// <summary>One serialized property: its contract, its validation attributes ([Required] first, as Validator runs them).</summary>
+internal sealed class JsonPropertyContract(JsonPropertyInfo info, int requiredIndex)
+{
+    public JsonPropertyInfo Info { get; } = info;
+
+    /// <summary>The property's position among the required ones, or -1 when it may be absent.</summary>
+    public int RequiredIndex { get; } = requiredIndex;
+
+    /// <summary>The C# member, when the property has one (its name is what annotations report against).</summary>
+    public MemberInfo? Member { get; } = info.AttributeProvider as MemberInfo;
+
+    /// <summary>Shared by concurrent reads, as Validator's own attribute store shares them: they hold no state of a check.</summary>
+    public IReadOnlyList<ValidationAttribute> Attributes { get; } = info.AttributeProvider is MemberInfo member
+        ? [.. member.GetCustomAttributes<ValidationAttribute>(inherit: true).OrderBy(a => a is RequiredAttribute ? 0 : 1)]
+        : [];
+}
