@@ -55,7 +55,7 @@ internal static class AnnotationChecker
             }
 
             var memberValue = get(value);
-            if (property.Attributes.Count > 0)
+            if (property.Attributes.Length > 0)
             {
                 var context = new ValidationContext(value, property.Info.Name, null, null) { MemberName = member.Name };
                 // As Validator does: [Required] first, and a missing value is not checked further.
@@ -79,7 +79,7 @@ internal static class AnnotationChecker
             }
         }
 
-        if (contract.TypeAttributes.Count == 0 && value is not IValidatableObject)
+        if (contract.TypeAttributes.IsEmpty && value is not IValidatableObject)
         {
             return;
         }

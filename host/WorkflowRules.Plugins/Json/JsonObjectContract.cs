@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json.Serialization;
@@ -15,7 +16,7 @@ internal sealed class JsonObjectContract
     {
         var options = typeInfo.Options;
         var comparer = options.PropertyNameCaseInsensitive ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
-        var properties = new List<JsonPropertyContract>();
+        var properties = ImmutableArray.CreateBuilder<JsonPropertyContract>(typeInfo.Properties.Count);
         var required = 0;
         foreach (var property in typeInfo.Properties)
         {
@@ -23,8 +24,8 @@ internal sealed class JsonObjectContract
             properties.Add(new JsonPropertyContract(property, mustBePresent ? required++ : -1));
         }
 
-        Properties = properties;
-        ByName = properties.Where(p => !p.Info.IsExtensionData).ToDictionary(p => p.Info.Name, comparer);
+        Properties = properties.MoveToImmutable();
+        ByName = Properties.Where(p => !p.Info.IsExtensionData).ToDictionary(p => p.Info.Name, comparer);
         RequiredCount = required;
         AllowsUnknown = typeInfo.Properties.Any(p => p.IsExtensionData)
             || (typeInfo.UnmappedMemberHandling ?? options.UnmappedMemberHandling) == JsonUnmappedMemberHandling.Skip;
@@ -32,7 +33,7 @@ internal sealed class JsonObjectContract
     }
 
     /// <summary>The serialized properties in contract order (extension data included: annotations apply to it too).</summary>
-    public IReadOnlyList<JsonPropertyContract> Properties { get; }
+    public ImmutableArray<JsonPropertyContract> Properties { get; }
 
     /// <summary>The properties a JSON member can name (extension data excluded), by JSON name.</summary>
     public IReadOnlyDictionary<string, JsonPropertyContract> ByName { get; }
@@ -42,7 +43,7 @@ internal sealed class JsonObjectContract
 
     public bool AllowsUnknown { get; }
 
-    public IReadOnlyList<ValidationAttribute> TypeAttributes { get; }
+    public ImmutableArray<ValidationAttribute> TypeAttributes { get; }
 
     public static JsonObjectContract Create(JsonTypeInfo typeInfo) => new(typeInfo);
 }

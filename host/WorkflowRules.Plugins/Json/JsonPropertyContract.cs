@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json.Serialization.Metadata;
@@ -16,7 +17,7 @@ internal sealed class JsonPropertyContract(JsonPropertyInfo info, int requiredIn
     public MemberInfo? Member { get; } = info.AttributeProvider as MemberInfo;
 
     /// <summary>Shared by concurrent reads, as Validator's own attribute store shares them: they hold no state of a check.</summary>
-    public IReadOnlyList<ValidationAttribute> Attributes { get; } = info.AttributeProvider is MemberInfo member
+    public ImmutableArray<ValidationAttribute> Attributes { get; } = info.AttributeProvider is MemberInfo member
         ? [.. member.GetCustomAttributes<ValidationAttribute>(inherit: true).OrderBy(a => a is RequiredAttribute ? 0 : 1)]
         : [];
 }
