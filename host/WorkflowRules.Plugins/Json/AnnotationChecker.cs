@@ -72,7 +72,7 @@ internal static class AnnotationChecker
                 }
             }
 
-            if (memberValue is not null && typeInfo.Options.GetTypeInfo(property.Info.PropertyType) is { Kind: not JsonTypeInfoKind.None } memberInfo)
+            if (memberValue is not null && property.TypeInfo is { Kind: not JsonTypeInfoKind.None } memberInfo)
             {
                 // Scalars hold no annotated members: only objects and lists are walked (and their paths spelled out).
                 Check(memberValue, memberInfo, JsonPaths.Property(path, property.Info.Name), contracts, errors, depth + 1);

@@ -11,5 +11,5 @@ internal sealed class JsonContracts
 {
     private readonly ConcurrentDictionary<JsonTypeInfo, JsonObjectContract> _objects = new(ReferenceEqualityComparer.Instance);
 
-    public JsonObjectContract For(JsonTypeInfo typeInfo) => _objects.GetOrAdd(typeInfo, JsonObjectContract.Create);
+    public JsonObjectContract For(JsonTypeInfo typeInfo) => _objects.GetOrAdd(typeInfo, static info => new JsonObjectContract(info));
 }

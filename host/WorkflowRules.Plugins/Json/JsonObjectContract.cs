@@ -12,7 +12,7 @@ namespace WorkflowRules.Plugins.Json;
 /// </summary>
 internal sealed class JsonObjectContract
 {
-    private JsonObjectContract(JsonTypeInfo typeInfo)
+    public JsonObjectContract(JsonTypeInfo typeInfo)
     {
         var options = typeInfo.Options;
         var comparer = options.PropertyNameCaseInsensitive ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
@@ -44,6 +44,4 @@ internal sealed class JsonObjectContract
     public bool AllowsUnknown { get; }
 
     public ImmutableArray<ValidationAttribute> TypeAttributes { get; }
-
-    public static JsonObjectContract Create(JsonTypeInfo typeInfo) => new(typeInfo);
 }

@@ -13,6 +13,14 @@ internal sealed class JsonPropertyContract(JsonPropertyInfo info, int requiredIn
     /// <summary>The property's position among the required ones, or -1 when it may be absent.</summary>
     public int RequiredIndex { get; } = requiredIndex;
 
+    private JsonTypeInfo? _typeInfo;
+
+    /// <summary>
+    /// The contract of the property's type, which both checks walk into. Looked up on first use, as the checks did
+    /// before (a type the serializer cannot describe fails where it did); a race only looks it up twice.
+    /// </summary>
+    public JsonTypeInfo TypeInfo => _typeInfo ??= Info.Options.GetTypeInfo(Info.PropertyType);
+
     /// <summary>The C# member, when the property has one (its name is what annotations report against).</summary>
     public MemberInfo? Member { get; } = info.AttributeProvider as MemberInfo;
 

@@ -96,7 +96,7 @@ internal static class JsonShapeChecker
             }
             else if (info.Set is not null || info.IsRequired)
             {
-                var memberInfo = typeInfo.Options.GetTypeInfo(info.PropertyType);
+                var memberInfo = property.TypeInfo;
                 if (memberInfo.Kind == JsonTypeInfoKind.None && depth < MaxDepth)
                 {
                     // Most fields are scalars: their path is only spelled out for an error.
