@@ -15,9 +15,9 @@ internal static class AnnotationChecker
     private const int MaxDepth = 64;
 
     public static void Check(object value, JsonTypeInfo typeInfo, JsonContracts contracts, List<FieldError> errors) =>
-        Check(value, typeInfo, "", contracts, errors, 0);
+        Check(value, typeInfo, PendingJsonPath.Root, contracts, errors, 0);
 
-    private static void Check(object value, JsonTypeInfo typeInfo, string path, JsonContracts contracts, List<FieldError> errors, int depth)
+    private static void Check(object value, JsonTypeInfo typeInfo, PendingJsonPath path, JsonContracts contracts, List<FieldError> errors, int depth)
     {
         if (depth > MaxDepth)
         {
@@ -26,17 +26,18 @@ internal static class AnnotationChecker
 
         if (typeInfo.Kind == JsonTypeInfoKind.Object)
         {
-            CheckObject(value, typeInfo, path, contracts, errors, depth);
+            CheckObject(value, typeInfo, path.ToString(), contracts, errors, depth);
         }
         else if (typeInfo.Kind == JsonTypeInfoKind.Enumerable && value is IEnumerable items && typeInfo.ElementType is { } elementType)
         {
             var elementInfo = typeInfo.Options.GetTypeInfo(elementType);
+            var list = path.ToString();
             var index = 0;
             foreach (var item in items)
             {
                 if (item is not null)
                 {
-                    Check(item, elementInfo, JsonPaths.Index(path, index), contracts, errors, depth + 1);
+                    Check(item, elementInfo, PendingJsonPath.Index(list, index), contracts, errors, depth + 1);
                 }
 
                 index++;
@@ -72,10 +73,9 @@ internal static class AnnotationChecker
                 }
             }
 
-            if (memberValue is not null && property.TypeInfo is { Kind: not JsonTypeInfoKind.None } memberInfo)
+            if (memberValue is not null)
             {
-                // Scalars hold no annotated members: only objects and lists are walked (and their paths spelled out).
-                Check(memberValue, memberInfo, JsonPaths.Property(path, property.Info.Name), contracts, errors, depth + 1);
+                Check(memberValue, property.TypeInfo, PendingJsonPath.Property(path, property.Info.Name), contracts, errors, depth + 1);
             }
         }
 

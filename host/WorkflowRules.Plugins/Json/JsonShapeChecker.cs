@@ -14,9 +14,9 @@ internal static class JsonShapeChecker
     private const int MaxDepth = 64;
 
     public static void Check(JsonElement element, JsonTypeInfo typeInfo, JsonContracts contracts, List<FieldError> errors) =>
-        Check(element, typeInfo, "", contracts, errors, 0);
+        Check(element, typeInfo, PendingJsonPath.Root, contracts, errors, 0);
 
-    private static void Check(JsonElement element, JsonTypeInfo typeInfo, string path, JsonContracts contracts, List<FieldError> errors, int depth)
+    private static void Check(JsonElement element, JsonTypeInfo typeInfo, PendingJsonPath path, JsonContracts contracts, List<FieldError> errors, int depth)
     {
         if (depth > MaxDepth || typeInfo.PolymorphismOptions is not null)
         {
@@ -26,31 +26,33 @@ internal static class JsonShapeChecker
         switch (typeInfo.Kind)
         {
             case JsonTypeInfoKind.Object:
-                CheckObject(element, typeInfo, path, contracts, errors, depth);
+                CheckObject(element, typeInfo, path.ToString(), contracts, errors, depth);
                 break;
             case JsonTypeInfoKind.Enumerable when element.ValueKind == JsonValueKind.Array:
                 var index = 0;
+                var list = path.ToString();
                 var elementInfo = typeInfo.Options.GetTypeInfo(typeInfo.ElementType!);
                 foreach (var item in element.EnumerateArray())
                 {
-                    Check(item, elementInfo, JsonPaths.Index(path, index++), contracts, errors, depth + 1);
+                    Check(item, elementInfo, PendingJsonPath.Index(list, index++), contracts, errors, depth + 1);
                 }
 
                 break;
             case JsonTypeInfoKind.Dictionary when element.ValueKind == JsonValueKind.Object:
+                var dictionary = path.ToString();
                 var valueInfo = typeInfo.Options.GetTypeInfo(typeInfo.ElementType!);
                 foreach (var entry in element.EnumerateObject())
                 {
-                    Check(entry.Value, valueInfo, JsonPaths.Property(path, entry.Name), contracts, errors, depth + 1);
+                    Check(entry.Value, valueInfo, PendingJsonPath.Property(dictionary, entry.Name), contracts, errors, depth + 1);
                 }
 
                 break;
             case JsonTypeInfoKind.Enumerable or JsonTypeInfoKind.Dictionary when element.ValueKind != JsonValueKind.Null:
                 var expected = typeInfo.Kind == JsonTypeInfoKind.Enumerable ? "a list" : "an object";
-                errors.Add(new(path, $"Expected {expected}, found {JsonLabels.Found(element)}."));
+                errors.Add(new(path.ToString(), $"Expected {expected}, found {JsonLabels.Found(element)}."));
                 break;
             case JsonTypeInfoKind.None when ScalarChecker.Check(element, typeInfo.Type, typeInfo.Options) is { } message:
-                errors.Add(new(path, message));
+                errors.Add(new(path.ToString(), message));
                 break;
         }
     }
@@ -96,19 +98,7 @@ internal static class JsonShapeChecker
             }
             else if (info.Set is not null || info.IsRequired)
             {
-                var memberInfo = property.TypeInfo;
-                if (memberInfo.Kind == JsonTypeInfoKind.None && depth < MaxDepth)
-                {
-                    // Most fields are scalars: their path is only spelled out for an error.
-                    if (ScalarChecker.Check(member.Value, memberInfo.Type, memberInfo.Options) is { } message)
-                    {
-                        errors.Add(new(JsonPaths.Property(path, member.Name), message));
-                    }
-                }
-                else
-                {
-                    Check(member.Value, memberInfo, JsonPaths.Property(path, member.Name), contracts, errors, depth + 1);
-                }
+                Check(member.Value, property.TypeInfo, PendingJsonPath.Property(path, member.Name), contracts, errors, depth + 1);
             }
         }
 
